@@ -7,12 +7,26 @@ let package = Package(
     products: [
         .library(name: "KubeSerialization", targets: ["KubeSerialization"]),
         .library(name: "KubeModels", targets: ["KubeModels"]),
+        .library(name: "KubeAWS", targets: ["KubeAWS"]),
+        .library(name: "KubeFlux", targets: ["KubeFlux"]),
+        .library(name: "KubePrometheus", targets: ["KubePrometheus"]),
+        .library(name: "KubeCodegen", targets: ["KubeCodegen"]),
+        .executable(name: "kubekit", targets: ["kubekit"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "KubeSerialization"),
         .target(name: "KubeModels", dependencies: ["KubeSerialization"]),
+        .target(name: "KubeAWS", dependencies: ["KubeModels", "KubeSerialization"]),
+        .target(name: "KubeFlux", dependencies: ["KubeModels", "KubeSerialization"]),
+        .target(name: "KubePrometheus", dependencies: ["KubeModels", "KubeSerialization"]),
+        .target(name: "KubeCodegen", dependencies: ["KubeSerialization"]),
+        .executableTarget(name: "kubekit", dependencies: ["KubeSerialization", "KubeModels", "KubeCodegen"]),
         .testTarget(name: "KubeSerializationTests", dependencies: ["KubeSerialization"]),
+        .testTarget(
+            name: "CRDModelsTests",
+            dependencies: ["KubeAWS", "KubeFlux", "KubePrometheus", "KubeModels", "KubeSerialization", "KubeCodegen"]
+        ),
         .testTarget(
             name: "KubeModelsTests",
             dependencies: ["KubeModels", "KubeSerialization"],

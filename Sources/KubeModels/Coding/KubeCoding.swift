@@ -36,7 +36,7 @@ public enum KubeCoding {
     ///
     /// Absent values are accepted (embedded objects often omit them); a different value is an
     /// error that names what was expected and what was found.
-    public static func checkIdentity<R: Resource>(
+    public static func checkIdentity<R: KubeObject>(
         apiVersion: String?, kind: String?, of type: R.Type, codingPath: [any CodingKey]
     ) throws {
         if (apiVersion ?? R.apiVersion) != R.apiVersion || (kind ?? R.kind) != R.kind {

@@ -91,7 +91,8 @@ extension Quantity {
         return (Amount(isNegative: isNegative, nanos: nanos), format)
     }
 
-    /// How many digits below the last one that can reach the nano position are still read exactly.
+    /// How many digits below the nano position are converted exactly; digits further down are only
+    /// checked for whether, and by how much, they push the value up to the next nano-unit.
     private static let guardDigits = 40
 
     /// digits × factor × 10^nanoScale, rounded up to a whole number; `factor` is at most 2^60.

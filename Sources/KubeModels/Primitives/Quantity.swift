@@ -8,11 +8,12 @@ import Foundation
 /// ``QuantityError`` that says what is wrong.
 ///
 /// ```swift
-/// let memory = try Quantity("1.5Gi")
+/// let memory: Quantity = "1.5Gi"
 /// memory.canonical                        // "1536Mi"
 /// memory > "512Mi"                        // true
 /// Quantity.mebibytes(1024) == "1Gi"       // true
 /// ("250m" as Quantity) + "750m" == 1      // true
+/// let limit = try Quantity(userInput)      // throws QuantityError on bad input
 /// ```
 ///
 /// ## Value and text

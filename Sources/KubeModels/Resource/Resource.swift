@@ -1,19 +1,29 @@
 import KubeSerialization
 
+/// A document type identified by `apiVersion` and `kind`, such as a Kubernetes kind or eksctl's
+/// `ClusterConfig`. The identity lives on the type: decoding checks it and encoding writes it.
+public protocol KubeObject: Codable, Hashable, Sendable {
+    /// The `apiVersion` of the kind, such as `apps/v1` or `v1`.
+    static var apiVersion: String { get }
+    /// The `kind`, such as `Deployment`.
+    static var kind: String { get }
+}
+
 /// A Kubernetes object type: a kind with a fixed API version, a scope and metadata.
 ///
 /// The identity lives on the type, so a `Deployment` is always `apps/v1` `Deployment`; decoding
 /// checks `apiVersion` and `kind` and encoding writes them. Every built-in kind in KubeModels and
 /// every CRD model (KubeAWS, KubeFlux, `kubekit generate`) conforms.
-public protocol Resource: Codable, Hashable, Sendable {
-    /// The `apiVersion` of the kind, such as `apps/v1` or `v1`.
-    static var apiVersion: String { get }
-    /// The `kind`, such as `Deployment`.
-    static var kind: String { get }
+public protocol Resource: KubeObject {
     /// Whether objects of this kind live in a namespace or are cluster-wide.
     static var scope: ResourceScope { get }
     /// The object's metadata.
     var metadata: ObjectMeta { get set }
+}
+
+extension KubeObject {
+    /// The type's identity as a value.
+    public static var typeMeta: TypeMeta { TypeMeta(apiVersion: apiVersion, kind: kind) }
 }
 
 extension Resource {
@@ -28,9 +38,6 @@ extension Resource {
         guard let slash = apiVersion.firstIndex(of: "/") else { return apiVersion }
         return String(apiVersion[apiVersion.index(after: slash)...])
     }
-
-    /// The type's identity as a value.
-    public static var typeMeta: TypeMeta { TypeMeta(apiVersion: apiVersion, kind: kind) }
 
     /// Whether objects of this kind are namespaced.
     public static var isNamespaced: Bool { scope == .namespaced }

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Help text and error output.
+enum Usage {
+    static let text = """
+        usage: kubekit <command> [options]
+
+        commands:
+          generate CRD_FILE… --output DIR [--descriptions] [--registry NAME] [--import MODULE]…
+              Write Swift models for the CustomResourceDefinitions in the files (YAML or JSON).
+          generate --json-schema FILE --api-version V --kind K --output DIR
+              Write Swift models for a JSON Schema with definitions (eksctl's ClusterConfig schema).
+        """
+}
+
+/// Writing to standard error.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
