@@ -23,9 +23,11 @@ let package = Package(
         .target(name: "KubeCodegen", dependencies: ["KubeSerialization"]),
         .executableTarget(name: "kubekit", dependencies: ["KubeSerialization", "KubeModels", "KubeCodegen"]),
         .testTarget(name: "KubeSerializationTests", dependencies: ["KubeSerialization"]),
+        .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),
         .testTarget(
             name: "CRDModelsTests",
-            dependencies: ["KubeAWS", "KubeFlux", "KubePrometheus", "KubeModels", "KubeSerialization", "KubeCodegen"]
+            dependencies: ["KubeAWS", "KubeFlux", "KubePrometheus", "KubeModels", "KubeSerialization", "KubeCodegen"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "KubeModelsTests",

@@ -49,6 +49,12 @@ public struct ModelGenerator: Sendable {
         public var path: String
         /// The Swift source.
         public var contents: String
+
+        /// Creates a file.
+        public init(path: String, contents: String) {
+            self.path = path
+            self.contents = contents
+        }
     }
 
     /// The settings in use.
@@ -294,7 +300,16 @@ public struct ModelGenerator: Sendable {
                 try Data(file.contents.utf8).write(to: target)
             }
             if manager.fileExists(atPath: directory.path) {
-                _ = try manager.replaceItemAt(directory, withItemAt: staging)
+                // Swap by renames within one parent: the old output stays until the new one is in place.
+                let backup = parent.appendingPathComponent(".\(directory.lastPathComponent).kubekit-old-\(UUID().uuidString)")
+                try manager.moveItem(at: directory, to: backup)
+                do {
+                    try manager.moveItem(at: staging, to: directory)
+                } catch {
+                    try? manager.moveItem(at: backup, to: directory)
+                    throw error
+                }
+                try? manager.removeItem(at: backup)
             } else {
                 try manager.moveItem(at: staging, to: directory)
             }

@@ -18,6 +18,9 @@ enum Naming {
         "IndirectBox", "ResourceScope", "TypeMeta", "Result", "Element", "Key", "Value",
     ]
 
+    /// Property names that would shadow `self` or clash with a protocol requirement in generated code.
+    static let reservedPropertyNames: Set<String> = ["self", "Self", "init", "Type", "Protocol", "hashValue", "deinit", "subscript"]
+
     /// A lowerCamelCase identifier for a JSON property name (`x-kubernetes-foo` → `xKubernetesFoo`,
     /// `$ref` → `ref`, `2xx` → `_2xx`). Keywords are escaped with backticks where used.
     static func property(_ jsonName: String) -> String {
@@ -33,10 +36,23 @@ enum Naming {
         }
         if !current.isEmpty { words.append(current) }
         guard var name = words.first else { return "value" }
+        // A leading capital would make the parameter shadow a type (`String`, `Data`).
+        if let first = name.unicodeScalars.first, first.properties.isUppercase {
+            let scalars = Array(name.unicodeScalars)
+            var upper = 0
+            while upper < scalars.count, scalars[upper].properties.isUppercase { upper += 1 }
+            if upper == scalars.count || upper == 1 {
+                name = name.prefix(upper == 1 ? 1 : upper).lowercased() + name.dropFirst(upper == 1 ? 1 : upper)
+            } else {
+                name = String(String.UnicodeScalarView(scalars[..<(upper - 1)])).lowercased()
+                    + String(String.UnicodeScalarView(scalars[(upper - 1)...]))
+            }
+        }
         for word in words.dropFirst() {
             name += word.prefix(1).uppercased() + word.dropFirst()
         }
         if let first = name.unicodeScalars.first, ("0"..."9").contains(first) { name = "_" + name }
+        if reservedPropertyNames.contains(name) { name += "Value" }
         return name
     }
 

@@ -137,8 +137,12 @@ struct SchemaConverter {
         _ schema: [String: JSONValue], name: String, path: String, enclosing: Set<String>,
         resource: ResourceInfo? = nil
     ) throws -> StructDecl {
-        guard case .object(let properties)? = schema["properties"] else {
+        guard case .object(var properties)? = schema["properties"] else {
             throw error(path + ".properties", "expected an object of property schemas")
+        }
+        if resource != nil && properties["metadata"] == nil {
+            // Every kind has standard metadata even when the schema leaves it out.
+            properties["metadata"] = ["type": "object"]
         }
         let required = Set((schema["required"]?.arrayValue ?? []).compactMap(\.stringValue))
         var nested: [TypeDecl] = []

@@ -155,8 +155,16 @@ struct SchemaSampler {
             var byNormalized: [String: JSONValue] = [:]
             for (key, value) in properties where !skip.contains(key) { byNormalized[Self.normalize(key)] = value }
             let labels = mirror.children.compactMap { $0.label }
-            let stored = Set(labels.map(Self.normalize))
-            if stored != Set(byNormalized.keys) {
+            // Two JSON names that differ only in case (`PrefixListsIDs`, `prefixListsIDs`) become
+            // `prefixListsIDs` and `prefixListsIDs2`: compare as multisets.
+            let schemaNames = properties.keys.filter { !skip.contains($0) }.map(Self.normalize).sorted()
+            let storedNames = labels.map { label -> String in
+                let normalized = Self.normalize(label)
+                let trimmed = String(normalized.reversed().drop(while: \.isNumber).reversed())
+                return schemaNames.contains(normalized) || trimmed.isEmpty ? normalized : trimmed
+            }.sorted()
+            let stored = Set(storedNames)
+            if storedNames != schemaNames {
                 problems.append("\(path): stored \(stored.subtracting(byNormalized.keys).sorted()) not in schema; schema \(Set(byNormalized.keys).subtracting(stored).sorted()) not stored")
             }
             for child in mirror.children {

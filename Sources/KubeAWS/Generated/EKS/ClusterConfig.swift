@@ -33,8 +33,8 @@ public struct ClusterConfig: KubeObject {
     public var gitops: GitOps?
     /// The `iam` field: ``ClusterIAM`` (optional).
     public var iam: ClusterIAM?
-    /// The `iamIdentityMappings` field: a list of ``IAMIdentityMapping`` (optional).
-    public var iamIdentityMappings: [IAMIdentityMapping]?
+    /// The `iamIdentityMappings` field: a list of ``IamIdentityMapping`` (optional).
+    public var iamIdentityMappings: [IamIdentityMapping]?
     /// The `identityProviders` field: a list of ``IdentityProvider`` (optional).
     public var identityProviders: [IdentityProvider]?
     /// The `karpenter` field: ``Karpenter`` (optional).
@@ -83,7 +83,7 @@ public struct ClusterConfig: KubeObject {
         fargateProfiles: [FargateProfile]? = nil,
         gitops: GitOps? = nil,
         iam: ClusterIAM? = nil,
-        iamIdentityMappings: [IAMIdentityMapping]? = nil,
+        iamIdentityMappings: [IamIdentityMapping]? = nil,
         identityProviders: [IdentityProvider]? = nil,
         karpenter: Karpenter? = nil,
         kubeAPIServerConfig: KubeAPIServerConfig? = nil,
@@ -131,50 +131,6 @@ public struct ClusterConfig: KubeObject {
         self.upgradePolicy = upgradePolicy
         self.vpc = vpc
         self.zonalShiftConfig = zonalShiftConfig
-    }
-
-    /// The object at `definitions.AZSubnetSpec` of the schema.
-    public struct AZSubnetSpec: Codable, Hashable, Sendable {
-        /// The `az` field: a string (optional).
-        public var az: String?
-        /// The `cidr` field: a string (optional).
-        public var cidr: String?
-        /// The `id` field: a string (optional).
-        public var id: String?
-
-        /// Creates a value; optional fields default to unset.
-        public init(
-            az: String? = nil,
-            cidr: String? = nil,
-            id: String? = nil
-        ) {
-            self.az = az
-            self.cidr = cidr
-            self.id = id
-        }
-
-        enum CodingKeys: String, CodingKey, CaseIterable {
-            case az
-            case cidr
-            case id
-        }
-
-        /// Decodes the value, reporting unknown fields (see ``UnknownFieldPolicy``).
-        public init(from decoder: any Decoder) throws {
-            try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.AZSubnetSpec")
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.az = try container.decodeIfPresent(String.self, forKey: .az)
-            self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
-            self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        }
-
-        /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.az, forKey: .az)
-            try container.encodeIfPresent(self.cidr, forKey: .cidr)
-            try container.encodeIfPresent(self.id, forKey: .id)
-        }
     }
 
     /// The object at `definitions.AccessConfig` of the schema.
@@ -675,14 +631,14 @@ public struct ClusterConfig: KubeObject {
 
     /// The object at `definitions.ArgoCDRoleMapping` of the schema.
     public struct ArgoCDRoleMapping: Codable, Hashable, Sendable {
-        /// The `identities` field: a list of ``SSOIdentity`` (required).
-        public var identities: [SSOIdentity]
+        /// The `identities` field: a list of ``SsoIdentity`` (required).
+        public var identities: [SsoIdentity]
         /// The `role` field: a string (required).
         public var role: String
 
         /// Creates a value; optional fields default to unset.
         public init(
-            identities: [SSOIdentity],
+            identities: [SsoIdentity],
             role: String
         ) {
             self.identities = identities
@@ -698,7 +654,7 @@ public struct ClusterConfig: KubeObject {
         public init(from decoder: any Decoder) throws {
             try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.ArgoCDRoleMapping")
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.identities = try container.decode([SSOIdentity].self, forKey: .identities)
+            self.identities = try container.decode([SsoIdentity].self, forKey: .identities)
             self.role = try container.decode(String.self, forKey: .role)
         }
 
@@ -758,6 +714,50 @@ public struct ClusterConfig: KubeObject {
             try container.encodeIfPresent(self.nodePools, forKey: .nodePools)
             try container.encodeIfPresent(self.nodeRoleARN, forKey: .nodeRoleARN)
             try container.encodeIfPresent(self.permissionsBoundaryARN, forKey: .permissionsBoundaryARN)
+        }
+    }
+
+    /// The object at `definitions.AZSubnetSpec` of the schema.
+    public struct AzSubnetSpec: Codable, Hashable, Sendable {
+        /// The `az` field: a string (optional).
+        public var az: String?
+        /// The `cidr` field: a string (optional).
+        public var cidr: String?
+        /// The `id` field: a string (optional).
+        public var id: String?
+
+        /// Creates a value; optional fields default to unset.
+        public init(
+            az: String? = nil,
+            cidr: String? = nil,
+            id: String? = nil
+        ) {
+            self.az = az
+            self.cidr = cidr
+            self.id = id
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case az
+            case cidr
+            case id
+        }
+
+        /// Decodes the value, reporting unknown fields (see ``UnknownFieldPolicy``).
+        public init(from decoder: any Decoder) throws {
+            try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.AzSubnetSpec")
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.az = try container.decodeIfPresent(String.self, forKey: .az)
+            self.cidr = try container.decodeIfPresent(String.self, forKey: .cidr)
+            self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        }
+
+        /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(self.az, forKey: .az)
+            try container.encodeIfPresent(self.cidr, forKey: .cidr)
+            try container.encodeIfPresent(self.id, forKey: .id)
         }
     }
 
@@ -1531,15 +1531,15 @@ public struct ClusterConfig: KubeObject {
 
     /// The object at `definitions.ClusterSubnets` of the schema.
     public struct ClusterSubnets: Codable, Hashable, Sendable {
-        /// The `private` field: a map of ``AZSubnetSpec`` (optional).
-        public var `private`: [String: AZSubnetSpec]?
-        /// The `public` field: a map of ``AZSubnetSpec`` (optional).
-        public var `public`: [String: AZSubnetSpec]?
+        /// The `private` field: a map of ``AzSubnetSpec`` (optional).
+        public var `private`: [String: AzSubnetSpec]?
+        /// The `public` field: a map of ``AzSubnetSpec`` (optional).
+        public var `public`: [String: AzSubnetSpec]?
 
         /// Creates a value; optional fields default to unset.
         public init(
-            `private`: [String: AZSubnetSpec]? = nil,
-            `public`: [String: AZSubnetSpec]? = nil
+            `private`: [String: AzSubnetSpec]? = nil,
+            `public`: [String: AzSubnetSpec]? = nil
         ) {
             self.`private` = `private`
             self.`public` = `public`
@@ -1554,8 +1554,8 @@ public struct ClusterConfig: KubeObject {
         public init(from decoder: any Decoder) throws {
             try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.ClusterSubnets")
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.`private` = try container.decodeIfPresent([String: AZSubnetSpec].self, forKey: .`private`)
-            self.`public` = try container.decodeIfPresent([String: AZSubnetSpec].self, forKey: .`public`)
+            self.`private` = try container.decodeIfPresent([String: AzSubnetSpec].self, forKey: .`private`)
+            self.`public` = try container.decodeIfPresent([String: AzSubnetSpec].self, forKey: .`public`)
         }
 
         /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.
@@ -1945,7 +1945,7 @@ public struct ClusterConfig: KubeObject {
     }
 
     /// The object at `definitions.IAMIdentityMapping` of the schema.
-    public struct IAMIdentityMapping: Codable, Hashable, Sendable {
+    public struct IamIdentityMapping: Codable, Hashable, Sendable {
         /// The `namespace` field: a string (optional).
         public var namespace: String?
         /// The `account` field: a string (optional).
@@ -1992,7 +1992,7 @@ public struct ClusterConfig: KubeObject {
 
         /// Decodes the value, reporting unknown fields (see ``UnknownFieldPolicy``).
         public init(from decoder: any Decoder) throws {
-            try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.IAMIdentityMapping")
+            try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.IamIdentityMapping")
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.account = try container.decodeIfPresent(String.self, forKey: .account)
             self.arn = try container.decodeIfPresent(String.self, forKey: .arn)
@@ -4138,7 +4138,7 @@ public struct ClusterConfig: KubeObject {
     }
 
     /// The object at `definitions.OIDCIdentityProvider` of the schema.
-    public struct OIDCIdentityProvider: Codable, Hashable, Sendable {
+    public struct OidcIdentityProvider: Codable, Hashable, Sendable {
         /// The `name` field: a string (required).
         public var name: String
         /// The `clientID` field: a string (required).
@@ -4195,7 +4195,7 @@ public struct ClusterConfig: KubeObject {
 
         /// Decodes the value, reporting unknown fields (see ``UnknownFieldPolicy``).
         public init(from decoder: any Decoder) throws {
-            try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.OIDCIdentityProvider")
+            try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.OidcIdentityProvider")
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.clientID = try container.decode(String.self, forKey: .clientID)
             self.groupsClaim = try container.decodeIfPresent(String.self, forKey: .groupsClaim)
@@ -4675,43 +4675,6 @@ public struct ClusterConfig: KubeObject {
         }
     }
 
-    /// The object at `definitions.SSOIdentity` of the schema.
-    public struct SSOIdentity: Codable, Hashable, Sendable {
-        /// The `id` field: a string (required).
-        public var id: String
-        /// The `type` field: a string (required).
-        public var type: String
-
-        /// Creates a value; optional fields default to unset.
-        public init(
-            id: String,
-            type: String
-        ) {
-            self.id = id
-            self.type = type
-        }
-
-        enum CodingKeys: String, CodingKey, CaseIterable {
-            case id
-            case type
-        }
-
-        /// Decodes the value, reporting unknown fields (see ``UnknownFieldPolicy``).
-        public init(from decoder: any Decoder) throws {
-            try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.SSOIdentity")
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.id = try container.decode(String.self, forKey: .id)
-            self.type = try container.decode(String.self, forKey: .type)
-        }
-
-        /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.id, forKey: .id)
-            try container.encode(self.type, forKey: .type)
-        }
-    }
-
     /// The object at `definitions.ScoringStrategy` of the schema.
     public struct ScoringStrategy: Codable, Hashable, Sendable {
         /// The `resources` field: a list of ``ResourceWeight`` (optional).
@@ -4813,6 +4776,43 @@ public struct ClusterConfig: KubeObject {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(self.maxPort, forKey: .maxPort)
             try container.encodeIfPresent(self.minPort, forKey: .minPort)
+        }
+    }
+
+    /// The object at `definitions.SSOIdentity` of the schema.
+    public struct SsoIdentity: Codable, Hashable, Sendable {
+        /// The `id` field: a string (required).
+        public var id: String
+        /// The `type` field: a string (required).
+        public var type: String
+
+        /// Creates a value; optional fields default to unset.
+        public init(
+            id: String,
+            type: String
+        ) {
+            self.id = id
+            self.type = type
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id
+            case type
+        }
+
+        /// Decodes the value, reporting unknown fields (see ``UnknownFieldPolicy``).
+        public init(from decoder: any Decoder) throws {
+            try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "ClusterConfig.SsoIdentity")
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.id = try container.decode(String.self, forKey: .id)
+            self.type = try container.decode(String.self, forKey: .type)
+        }
+
+        /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.id, forKey: .id)
+            try container.encode(self.type, forKey: .type)
         }
     }
 
@@ -5160,7 +5160,7 @@ public struct ClusterConfig: KubeObject {
         self.fargateProfiles = try container.decodeIfPresent([FargateProfile].self, forKey: .fargateProfiles)
         self.gitops = try container.decodeIfPresent(GitOps.self, forKey: .gitops)
         self.iam = try container.decodeIfPresent(ClusterIAM.self, forKey: .iam)
-        self.iamIdentityMappings = try container.decodeIfPresent([IAMIdentityMapping].self, forKey: .iamIdentityMappings)
+        self.iamIdentityMappings = try container.decodeIfPresent([IamIdentityMapping].self, forKey: .iamIdentityMappings)
         self.identityProviders = try container.decodeIfPresent([IdentityProvider].self, forKey: .identityProviders)
         self.karpenter = try container.decodeIfPresent(Karpenter.self, forKey: .karpenter)
         self.kubeAPIServerConfig = try container.decodeIfPresent(KubeAPIServerConfig.self, forKey: .kubeAPIServerConfig)

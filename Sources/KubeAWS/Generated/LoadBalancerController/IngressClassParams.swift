@@ -42,7 +42,7 @@ public struct IngressClassParams: Resource {
     /// The object at `spec.versions[0].schema.openAPIV3Schema.properties.spec` of the schema.
     public struct Spec: Codable, Hashable, Sendable {
         /// The `PrefixListsIDs` field: a list of string (optional).
-        public var PrefixListsIDs: [String]?
+        public var prefixListsIDs: [String]?
         /// The `certificateArn` field: a list of string (optional).
         public var certificateArn: [String]?
         /// The `group` field: ``Group`` (optional).
@@ -64,7 +64,7 @@ public struct IngressClassParams: Resource {
         /// The `namespaceSelector` field: ``NamespaceSelector`` (optional).
         public var namespaceSelector: NamespaceSelector?
         /// The `prefixListsIDs` field: a list of string (optional).
-        public var prefixListsIDs: [String]?
+        public var prefixListsIDs2: [String]?
         /// The `scheme` field: ``Scheme`` (optional).
         public var scheme: Scheme?
         /// The `sslPolicy` field: a string (optional).
@@ -84,7 +84,7 @@ public struct IngressClassParams: Resource {
 
         /// Creates a value; optional fields default to unset.
         public init(
-            PrefixListsIDs: [String]? = nil,
+            prefixListsIDs: [String]? = nil,
             certificateArn: [String]? = nil,
             group: Group? = nil,
             inboundCIDRs: [String]? = nil,
@@ -95,7 +95,7 @@ public struct IngressClassParams: Resource {
             loadBalancerName: String? = nil,
             minimumLoadBalancerCapacity: MinimumLoadBalancerCapacity? = nil,
             namespaceSelector: NamespaceSelector? = nil,
-            prefixListsIDs: [String]? = nil,
+            prefixListsIDs2: [String]? = nil,
             scheme: Scheme? = nil,
             sslPolicy: String? = nil,
             sslRedirectPort: String? = nil,
@@ -105,7 +105,7 @@ public struct IngressClassParams: Resource {
             wafv2AclArn: String? = nil,
             wafv2AclName: String? = nil
         ) {
-            self.PrefixListsIDs = PrefixListsIDs
+            self.prefixListsIDs = prefixListsIDs
             self.certificateArn = certificateArn
             self.group = group
             self.inboundCIDRs = inboundCIDRs
@@ -116,7 +116,7 @@ public struct IngressClassParams: Resource {
             self.loadBalancerName = loadBalancerName
             self.minimumLoadBalancerCapacity = minimumLoadBalancerCapacity
             self.namespaceSelector = namespaceSelector
-            self.prefixListsIDs = prefixListsIDs
+            self.prefixListsIDs2 = prefixListsIDs2
             self.scheme = scheme
             self.sslPolicy = sslPolicy
             self.sslRedirectPort = sslRedirectPort
@@ -601,7 +601,7 @@ public struct IngressClassParams: Resource {
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case PrefixListsIDs
+            case prefixListsIDs = "PrefixListsIDs"
             case certificateArn
             case group
             case inboundCIDRs
@@ -612,7 +612,7 @@ public struct IngressClassParams: Resource {
             case loadBalancerName
             case minimumLoadBalancerCapacity
             case namespaceSelector
-            case prefixListsIDs
+            case prefixListsIDs2 = "prefixListsIDs"
             case scheme
             case sslPolicy
             case sslRedirectPort
@@ -627,7 +627,7 @@ public struct IngressClassParams: Resource {
         public init(from decoder: any Decoder) throws {
             try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "IngressClassParams.Spec")
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.PrefixListsIDs = try container.decodeIfPresent([String].self, forKey: .PrefixListsIDs)
+            self.prefixListsIDs = try container.decodeIfPresent([String].self, forKey: .prefixListsIDs)
             self.certificateArn = try container.decodeIfPresent([String].self, forKey: .certificateArn)
             self.group = try container.decodeIfPresent(Group.self, forKey: .group)
             self.inboundCIDRs = try container.decodeIfPresent([String].self, forKey: .inboundCIDRs)
@@ -638,7 +638,7 @@ public struct IngressClassParams: Resource {
             self.loadBalancerName = try container.decodeIfPresent(String.self, forKey: .loadBalancerName)
             self.minimumLoadBalancerCapacity = try container.decodeIfPresent(MinimumLoadBalancerCapacity.self, forKey: .minimumLoadBalancerCapacity)
             self.namespaceSelector = try container.decodeIfPresent(NamespaceSelector.self, forKey: .namespaceSelector)
-            self.prefixListsIDs = try container.decodeIfPresent([String].self, forKey: .prefixListsIDs)
+            self.prefixListsIDs2 = try container.decodeIfPresent([String].self, forKey: .prefixListsIDs2)
             self.scheme = try container.decodeIfPresent(Scheme.self, forKey: .scheme)
             self.sslPolicy = try container.decodeIfPresent(String.self, forKey: .sslPolicy)
             self.sslRedirectPort = try container.decodeIfPresent(String.self, forKey: .sslRedirectPort)
@@ -652,7 +652,7 @@ public struct IngressClassParams: Resource {
         /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(self.PrefixListsIDs, forKey: .PrefixListsIDs)
+            try container.encodeIfPresent(self.prefixListsIDs, forKey: .prefixListsIDs)
             try container.encodeIfPresent(self.certificateArn, forKey: .certificateArn)
             try container.encodeIfPresent(self.group, forKey: .group)
             try container.encodeIfPresent(self.inboundCIDRs, forKey: .inboundCIDRs)
@@ -663,7 +663,7 @@ public struct IngressClassParams: Resource {
             try container.encodeIfPresent(self.loadBalancerName, forKey: .loadBalancerName)
             try container.encodeIfPresent(self.minimumLoadBalancerCapacity, forKey: .minimumLoadBalancerCapacity)
             try container.encodeIfPresent(self.namespaceSelector, forKey: .namespaceSelector)
-            try container.encodeIfPresent(self.prefixListsIDs, forKey: .prefixListsIDs)
+            try container.encodeIfPresent(self.prefixListsIDs2, forKey: .prefixListsIDs2)
             try container.encodeIfPresent(self.scheme, forKey: .scheme)
             try container.encodeIfPresent(self.sslPolicy, forKey: .sslPolicy)
             try container.encodeIfPresent(self.sslRedirectPort, forKey: .sslRedirectPort)
