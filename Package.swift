@@ -21,8 +21,12 @@ let package = Package(
         .target(name: "KubeFlux", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubePrometheus", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubeCodegen", dependencies: ["KubeSerialization"]),
-        .executableTarget(name: "kubekit", dependencies: ["KubeSerialization", "KubeModels", "KubeCodegen"]),
+        .executableTarget(
+            name: "kubekit",
+            dependencies: ["KubeSerialization", "KubeModels", "KubeCodegen", "KubeAWS", "KubeFlux", "KubePrometheus"]
+        ),
         .testTarget(name: "KubeSerializationTests", dependencies: ["KubeSerialization"]),
+        .testTarget(name: "KubeAWSTests", dependencies: ["KubeAWS", "KubeModels", "KubeSerialization"]),
         .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),
         .testTarget(
             name: "CRDModelsTests",

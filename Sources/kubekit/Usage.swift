@@ -6,6 +6,9 @@ enum Usage {
         usage: kubekit <command> [options]
 
         commands:
+          convert [--to json|yaml] [--output FILE] FILE…|-
+              Read YAML or JSON manifests (files, directories, - for standard input) and write them
+              normalized; --to json writes one JSON object per line, in document order.
           generate CRD_FILE… --output DIR [--descriptions] [--registry NAME] [--import MODULE]…
               Write Swift models for the CustomResourceDefinitions in the files (YAML or JSON).
           generate --json-schema FILE --api-version V --kind K --output DIR

@@ -6,6 +6,8 @@ let status: Int32
 switch arguments.first {
 case "generate":
     status = GenerateCommand.run(Array(arguments.dropFirst()))
+case "convert":
+    status = ConvertCommand.run(Array(arguments.dropFirst()))
 case "-h", "--help", "help", nil:
     print(Usage.text)
     status = arguments.isEmpty ? 2 : 0

@@ -170,7 +170,10 @@ struct TimeTests {
         #expect(try JSONDecoder().decode(Event.self, from: Data(written.utf8)) == event)
     }
 
-    @Test("decoding bad text reports the reason", arguments: ["\"2024-13-01T00:00:00Z\"", "\"yesterday\"", "1704164645"])
+    @Test(
+        "decoding bad text reports the reason",
+        arguments: [#""2024-13-01T00:00:00Z""#, #""yesterday""#, "1704164645"]
+    )
     func decodingErrors(_ json: String) {
         let error = #expect(throws: DecodingError.self) {
             try JSONDecoder().decode([Time].self, from: Data("[\(json)]".utf8))

@@ -63,7 +63,7 @@ public struct ResourceRegistry: Sendable {
             }
         }
         do {
-            return Manifest(try Self.decode(type, with: decoder, from: data))
+            return Manifest(any: try Self.decode(type, with: decoder, from: data))
         } catch {
             throw ManifestError(typeMeta: meta, error: error)
         }
@@ -93,6 +93,40 @@ public struct ResourceRegistry: Sendable {
         return manifests
     }
 
+    /// Decodes one document read by `YAMLReader`, `JSONReader` or `ManifestReader` into its
+    /// registered model, or into an ``UnstructuredObject``. Errors carry the source location.
+    public func decode(_ node: Node, unknownFields: UnknownFieldCollector? = nil) throws -> Manifest {
+        var userInfo: [CodingUserInfoKey: any Sendable] = [:]
+        if let unknownFields { userInfo[.unknownFields] = unknownFields }
+        let decoder = NodeDecoder(userInfo: userInfo)
+        guard case .mapping = node.content else {
+            throw ManifestError(path: "", message: "expected a manifest object, found \(node.jsonValue.typeName)", location: node.location)
+        }
+        guard let apiVersion = node["apiVersion"]?.jsonValue.stringValue, let kind = node["kind"]?.jsonValue.stringValue else {
+            throw ManifestError(
+                path: "", message: "a manifest needs string fields \"apiVersion\" and \"kind\"", location: node.location)
+        }
+        let meta = TypeMeta(apiVersion: apiVersion, kind: kind)
+        do {
+            guard let type = type(apiVersion: apiVersion, kind: kind) else {
+                return Manifest(try decoder.decode(UnstructuredObject.self, from: node))
+            }
+            return Manifest(any: try Self.decode(type, with: decoder, from: node))
+        } catch let error as NodeDecodingError {
+            var message = error.message
+            if let underlying = error.underlyingError as? DecodingError {
+                let described = KubeCoding.describe(underlying)
+                message = described.split(separator: ":", maxSplits: 1).count == 2 && described.hasPrefix(error.path + ": ")
+                    ? String(described.dropFirst(error.path.count + 2)) : described
+            }
+            throw ManifestError(typeMeta: meta, path: error.path, message: message, location: error.location)
+        }
+    }
+
+    private static func decode<R: Resource>(_ type: R.Type, with decoder: NodeDecoder, from node: Node) throws -> R {
+        try decoder.decode(R.self, from: node)
+    }
+
     private static func decode<R: Resource>(_ type: R.Type, with decoder: JSONDecoder, from data: Data) throws -> R {
         try decoder.decode(R.self, from: data)
     }
@@ -108,13 +142,16 @@ public struct ManifestError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The line of the document in a newline-delimited stream, when known.
     public var line: Int?
+    /// Where in the source the problem is, when the document was read from YAML or JSON text.
+    public var location: SourceLocation?
 
     /// Creates an error.
-    public init(typeMeta: TypeMeta? = nil, path: String, message: String, line: Int? = nil) {
+    public init(typeMeta: TypeMeta? = nil, path: String, message: String, line: Int? = nil, location: SourceLocation? = nil) {
         self.typeMeta = typeMeta
         self.path = path
         self.message = message
         self.line = line
+        self.location = location
     }
 
     init(typeMeta: TypeMeta, error: any Error) {
@@ -143,10 +180,10 @@ public struct ManifestError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// `line N: apiVersion kind: path: message`.
+    /// `file:line:column: apiVersion kind: path: message`.
     public var description: String {
         var parts: [String] = []
-        if let line { parts.append("line \(line)") }
+        if let location { parts.append(location.description) } else if let line { parts.append("line \(line)") }
         if let typeMeta { parts.append(typeMeta.description) }
         if !path.isEmpty { parts.append(path) }
         parts.append(message)

@@ -99,8 +99,20 @@ enum TextValidation {
     static func firstProblem(
         in buffer: UnsafeBufferPointer<UInt8>, count: Int, yaml: Bool
     ) -> (offset: Int, message: String)? {
+        let raw = UnsafeRawBufferPointer(buffer)
         var index = 0
         while index < count {
+            // Eight bytes at a time while they are all printable ASCII (0x20 to 0x7E).
+            while index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let nonPrintable =
+                    (word & high) | ((word &+ 0x0101_0101_0101_0101) & high)
+                    | ((word &- 0x2020_2020_2020_2020) & ~word & high)
+                if nonPrintable != 0 { break }
+                index += 8
+            }
+            if index >= count { break }
             let byte = buffer[index]
             if byte < 0x80 {
                 if byte >= 0x20 && byte != 0x7F {

@@ -189,10 +189,11 @@ struct YAMLComposer {
                     if sawVersion { throw error("found a second %YAML directive for the same document", at: token) }
                     sawVersion = true
                 } else {
-                    if tagHandles[token.text] != nil {
-                        throw error("found a second %TAG directive for the handle \(token.text)", at: token)
+                    let handle = scanner.text(of: token)
+                    if tagHandles[handle] != nil {
+                        throw error("found a second %TAG directive for the handle \(handle)", at: token)
                     }
-                    tagHandles[token.text] = token.suffix
+                    tagHandles[handle] = scanner.suffix(of: token)
                 }
                 sawDirective = true
                 scanner.advance()
@@ -278,7 +279,7 @@ struct YAMLComposer {
             if propertiesToken == nil { propertiesToken = token }
             if token.kind == .anchor {
                 if anchor != nil { throw error("found a second anchor for the same node", at: token) }
-                anchor = token.text
+                anchor = scanner.text(of: token)
             } else {
                 if tag != nil { throw error("found a second tag for the same node", at: token) }
                 tag = try resolveTag(token)
@@ -368,14 +369,15 @@ struct YAMLComposer {
 
     mutating func expandAlias(_ token: YAMLToken, asKey: Bool) throws(ReadError) -> Begun {
         let aliasLocation = location(of: token)
-        guard let anchor = anchors[token.text] else {
-            if stack.contains(where: { $0.anchor == token.text }) {
+        let name = scanner.text(of: token)
+        guard let anchor = anchors[name] else {
+            if stack.contains(where: { $0.anchor == name }) {
                 throw error(
-                    "the alias *\(token.text) refers to a node that contains it; a recursive alias cannot be expanded",
+                    "the alias *\(name) refers to a node that contains it; a recursive alias cannot be expanded",
                     at: token)
             }
             throw error(
-                "found the alias *\(token.text), but no anchor &\(token.text) is defined before it in this document",
+                "found the alias *\(name), but no anchor &\(name) is defined before it in this document",
                 at: token)
         }
         scanner.advance()
@@ -395,10 +397,10 @@ struct YAMLComposer {
             case .int(let value): key = String(value)
             case .double(let value): key = YAMLScalarResolver.goFloat32KeyText(value)
             case .null:
-                throw error("the alias *\(token.text) used as a mapping key is null; keys must be strings", at: token)
+                throw error("the alias *\(name) used as a mapping key is null; keys must be strings", at: token)
             case .sequence, .mapping:
                 throw error(
-                    "the alias *\(token.text) used as a mapping key is a collection; keys must be strings", at: token)
+                    "the alias *\(name) used as a mapping key is a collection; keys must be strings", at: token)
             }
             return .key(key, aliasLocation, isMerge: false)
         }
@@ -488,6 +490,9 @@ struct YAMLComposer {
                 scanner.advance()
                 return .complete
             }
+            if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd {
+                throw unclosedFlowError(top: top, found: token, closing: "]")
+            }
             if !stack[top].first {
                 guard token.kind == .flowEntry else { throw unclosedFlowError(top: top, found: token, closing: "]") }
                 scanner.advance()
@@ -553,6 +558,9 @@ struct YAMLComposer {
             if token.kind == .flowMappingEnd {
                 scanner.advance()
                 return .complete
+            }
+            if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd {
+                throw unclosedFlowError(top: top, found: token, closing: "}")
             }
             if !stack[top].first {
                 guard token.kind == .flowEntry else { throw unclosedFlowError(top: top, found: token, closing: "}") }
@@ -746,19 +754,21 @@ struct YAMLComposer {
     // MARK: - Scalars, tags and keys
 
     mutating func resolveTag(_ token: YAMLToken) throws(ReadError) -> YAMLNodeTag {
-        switch token.text {
+        let handle = scanner.text(of: token)
+        let suffix = scanner.suffix(of: token)
+        switch handle {
         case "":
-            return token.suffix == "!" ? .nonSpecific : YAMLNodeTag(fullName: token.suffix)
+            return suffix == "!" ? .nonSpecific : YAMLNodeTag(fullName: suffix)
         case "!!":
-            return YAMLNodeTag(fullName: (tagHandles["!!"] ?? "tag:yaml.org,2002:") + token.suffix)
+            return YAMLNodeTag(fullName: (tagHandles["!!"] ?? "tag:yaml.org,2002:") + suffix)
         case "!":
-            return YAMLNodeTag(fullName: (tagHandles["!"] ?? "!") + token.suffix)
+            return YAMLNodeTag(fullName: (tagHandles["!"] ?? "!") + suffix)
         default:
-            guard let prefix = tagHandles[token.text] else {
+            guard let prefix = tagHandles[handle] else {
                 throw error(
-                    "found the tag handle \(token.text), which no %TAG directive of this document defines", at: token)
+                    "found the tag handle \(handle), which no %TAG directive of this document defines", at: token)
             }
-            return YAMLNodeTag(fullName: prefix + token.suffix)
+            return YAMLNodeTag(fullName: prefix + suffix)
         }
     }
 

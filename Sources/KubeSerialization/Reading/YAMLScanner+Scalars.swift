@@ -409,7 +409,11 @@ extension YAMLScanner {
             }
             leadingBlank = trailingBlank
             let lineContent = pos
-            while buffer[pos] != 0 && !Byte.isBreak(buffer[pos]) { pos += 1 }
+            var c = buffer[pos]
+            while c != Byte.lineFeed && c != Byte.carriageReturn && c != 0 {
+                pos += 1
+                c = buffer[pos]
+            }
             arena.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineContent..<pos]))
             if pos >= end { break }
             consumeLineBreak()

@@ -127,6 +127,9 @@ struct YAMLScanner {
 
     /// Processed scalar text (escapes, folding, block scalars) for the queued tokens.
     var arena: [UInt8] = []
+    /// Names of the queued anchor, alias, tag and directive tokens: anchor or alias name (or tag
+    /// handle, %TAG handle) and tag suffix (or %TAG prefix).
+    var names: [(text: String, suffix: String)] = []
 
     var cachedLineStart = -1
     var cachedOffset = 0
@@ -214,7 +217,21 @@ struct YAMLScanner {
             tokens.removeAll(keepingCapacity: true)
             head = 0
             arena.removeAll(keepingCapacity: true)
+            if !names.isEmpty { names.removeAll(keepingCapacity: true) }
         }
+    }
+
+    /// The name of an anchor or alias token, the handle of a tag or %TAG token.
+    func text(of token: YAMLToken) -> String { names[token.valueStart].text }
+
+    /// The suffix of a tag token, the prefix of a %TAG token.
+    func suffix(of token: YAMLToken) -> String { names[token.valueStart].suffix }
+
+    mutating func appendNamed(_ token: YAMLToken, text: String, suffix: String = "") {
+        var token = token
+        token.valueStart = names.count
+        names.append((text, suffix))
+        tokens.append(token)
     }
 
     /// Calls `body` with the bytes of a scalar token.
@@ -607,14 +624,15 @@ struct YAMLScanner {
             let what = kind == .alias ? "an alias name after '*'" : "an anchor name after '&'"
             throw error("expected \(what), found \(Byte.describe(buffer[pos]))")
         }
-        token.text = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<pos]), as: UTF8.self)
-        tokens.append(token)
+        appendNamed(token, text: String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<pos]), as: UTF8.self))
     }
 
     mutating func fetchTag() throws(ReadError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
-        var token = YAMLToken(.tag, offset: pos, line: line, lineStart: lineStart)
+        let token = YAMLToken(.tag, offset: pos, line: line, lineStart: lineStart)
+        var handle = ""
+        var suffix = ""
         if buffer[pos + 1] == Byte.less {
             // Verbatim tag: !<uri>
             pos += 2
@@ -627,7 +645,7 @@ struct YAMLScanner {
                 pos += 1
             }
             if pos == start { throw error("found an empty verbatim tag '!<>'") }
-            token.suffix = try decodeURI(start, pos)
+            suffix = try decodeURI(start, pos)
             pos += 1
         } else {
             // Handle: "!", "!!" or "!name!".
@@ -638,22 +656,22 @@ struct YAMLScanner {
                 probe += 1
             }
             if buffer[probe] == Byte.exclamation {
-                token.text = String(decoding: UnsafeBufferPointer(rebasing: buffer[pos...probe]), as: UTF8.self)
+                handle = String(decoding: UnsafeBufferPointer(rebasing: buffer[pos...probe]), as: UTF8.self)
                 pos = probe + 1
             } else {
-                token.text = "!"
+                handle = "!"
                 pos += 1
             }
             let start = pos
             while Byte.isTagCharacter(buffer[pos]) { pos += 1 }
-            token.suffix = try decodeURI(start, pos)
-            if token.suffix.isEmpty {
-                if token.text == "!" {
+            suffix = try decodeURI(start, pos)
+            if suffix.isEmpty {
+                if handle == "!" {
                     // The non-specific tag "!".
-                    token.text = ""
-                    token.suffix = "!"
+                    handle = ""
+                    suffix = "!"
                 } else {
-                    throw error("expected a tag name after '\(token.text)', found \(Byte.describe(buffer[pos]))")
+                    throw error("expected a tag name after '\(handle)', found \(Byte.describe(buffer[pos]))")
                 }
             }
         }
@@ -661,7 +679,7 @@ struct YAMLScanner {
         if !Byte.isBlankOrEnd(c) && !(flowLevel > 0 && Byte.isFlowIndicator(c)) {
             throw error("expected a space after the tag, found \(Byte.describe(c))")
         }
-        tokens.append(token)
+        appendNamed(token, text: handle, suffix: suffix)
     }
 
     /// The text of `buffer[start..<end]` with `%XX` escapes decoded.
@@ -701,6 +719,8 @@ struct YAMLScanner {
         while !Byte.isBlankOrEnd(buffer[pos]) { pos += 1 }
         let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<pos]), as: UTF8.self)
         var produced = true
+        var text = ""
+        var suffix = ""
         switch name {
         case "YAML":
             try skipDirectiveBlanks(required: true)
@@ -715,7 +735,7 @@ struct YAMLScanner {
                     "found %YAML \(major).\(minor); this reader understands YAML 1.x documents",
                     offset: token.offset, line: token.line, lineStart: token.lineStart)
             }
-            token.text = "\(major).\(minor)"
+            text = "\(major).\(minor)"
         case "TAG":
             token.kind = .tagDirective
             try skipDirectiveBlanks(required: true)
@@ -734,7 +754,7 @@ struct YAMLScanner {
             } else if pos != handleStart + 1 {
                 throw error("expected '!' to close the tag handle, found \(Byte.describe(buffer[pos]))")
             }
-            token.text = String(decoding: UnsafeBufferPointer(rebasing: buffer[handleStart..<pos]), as: UTF8.self)
+            text = String(decoding: UnsafeBufferPointer(rebasing: buffer[handleStart..<pos]), as: UTF8.self)
             try skipDirectiveBlanks(required: true)
             let prefixStart = pos
             while Byte.isTagCharacter(buffer[pos]) || buffer[pos] == Byte.exclamation
@@ -745,7 +765,7 @@ struct YAMLScanner {
             if pos == prefixStart {
                 throw error("expected a tag prefix after the tag handle, found \(Byte.describe(buffer[pos]))")
             }
-            token.suffix = try decodeURI(prefixStart, pos)
+            suffix = try decodeURI(prefixStart, pos)
         default:
             // A reserved directive: ignored, as the YAML specification asks.
             produced = false
@@ -758,7 +778,7 @@ struct YAMLScanner {
         if !Byte.isBreak(buffer[pos]) && pos < end {
             throw error("expected the end of the line after the directive, found \(Byte.describe(buffer[pos]))")
         }
-        if produced { tokens.append(token) }
+        if produced { appendNamed(token, text: text, suffix: suffix) }
     }
 
     mutating func skipDirectiveBlanks(required: Bool) throws(ReadError) {

@@ -71,12 +71,10 @@ struct YAMLToken {
     var style: YAMLScalarStyle = .plain
     /// Whether ``valueStart``..<``valueEnd`` index the scanner's arena (processed text) or the input.
     var inArena: Bool = false
+    /// For scalars, the start of the text; for anchors, aliases, tags and directives, the index of
+    /// their name in the scanner's `names` (the token itself holds no references, so copying it is cheap).
     var valueStart: Int = 0
     var valueEnd: Int = 0
-    /// Anchor or alias name, tag handle, directive handle.
-    var text: String = ""
-    /// Tag suffix, %TAG prefix.
-    var suffix: String = ""
 
     init(_ kind: YAMLTokenKind, offset: Int, line: Int, lineStart: Int) {
         self.kind = kind

@@ -1,0 +1,19 @@
+import Foundation
+
+// kubekit-bench SUITE: prints `BENCH <suite> <name> <value> <unit>` lines (DESIGN.md §7).
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    switch arguments.first {
+    case "serialization":
+        try SerializationSuite.run(count: Int(arguments.dropFirst().first ?? "") ?? 10_000)
+    case "stream-rss":
+        // Internal: the child process of the memory measurement.
+        try SerializationSuite.streamChild(count: Int(arguments[1]) ?? 100_000, path: arguments[2])
+    default:
+        FileHandle.standardError.write(Data("usage: kubekit-bench serialization [COUNT]\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("kubekit-bench: \(error)\n".utf8))
+    exit(1)
+}
