@@ -17,7 +17,10 @@ if [ "${1:-}" = "--check" ]; then
     OUT=$(mktemp -d)
     trap 'rm -rf "$OUT"' EXIT
 fi
-"$KUBEKIT" generate "$REF"/karpenter/*.yaml --registry Karpenter --output "$OUT/KubeAWS/Generated/Karpenter"
+# EC2NodeClass.spec.kubelet becomes free-form after Karpenter v1.14: known fields stay typed,
+# any other kubelet setting is kept in `additionalFields`.
+"$KUBEKIT" generate "$REF"/karpenter/*.yaml --registry Karpenter --open-type EC2NodeClass.Spec.Kubelet \
+    --output "$OUT/KubeAWS/Generated/Karpenter"
 "$KUBEKIT" generate "$REF"/aws-load-balancer-controller/*.yaml --registry LoadBalancerController \
     --output "$OUT/KubeAWS/Generated/LoadBalancerController"
 "$KUBEKIT" generate --json-schema "$REF/eksctl/schema.json" --api-version eksctl.io/v1alpha5 --kind ClusterConfig \

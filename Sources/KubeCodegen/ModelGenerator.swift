@@ -20,12 +20,20 @@ public struct ModelGenerator: Sendable {
         public var imports: [String]
         /// When set, also writes `<name>Kinds.swift` listing every generated kind for a `ResourceRegistry`.
         public var registryName: String?
+        /// Generated types (by qualified name, such as `EC2NodeClass.Spec.Kubelet`) that keep
+        /// fields their schema does not declare in `additionalFields` instead of rejecting them —
+        /// for objects an upstream project is about to open up.
+        public var openTypes: Set<String>
 
         /// Creates options.
-        public init(includeDescriptions: Bool = false, imports: [String] = ["KubeModels", "KubeSerialization"], registryName: String? = nil) {
+        public init(
+            includeDescriptions: Bool = false, imports: [String] = ["KubeModels", "KubeSerialization"],
+            registryName: String? = nil, openTypes: Set<String> = []
+        ) {
             self.includeDescriptions = includeDescriptions
             self.imports = imports
             self.registryName = registryName
+            self.openTypes = openTypes
         }
     }
 
@@ -262,6 +270,7 @@ public struct ModelGenerator: Sendable {
 
     private func render(_ decl: TypeDecl, source: String, identity: (String, String)? = nil) -> String {
         var emitter = SwiftEmitter()
+        emitter.openTypes = options.openTypes
         emitter.lines = header(source: source)
         emitter.emit(decl, qualifiedPrefix: "")
         return emitter.lines.joined(separator: "\n") + "\n"

@@ -3,6 +3,8 @@
 struct SwiftEmitter {
     var lines: [String] = []
     var indent = 0
+    /// Qualified names of the types that keep undeclared fields (see `ModelGenerator.Options.openTypes`).
+    var openTypes: Set<String> = []
 
     mutating func line(_ text: String = "") {
         lines.append(text.isEmpty ? "" : String(repeating: "    ", count: indent) + text)
@@ -68,16 +70,21 @@ struct SwiftEmitter {
             }
             line("public var \(Naming.escaped(property.swiftName)): \(Self.declType(property))")
         }
-        if !ordered.isEmpty { line() }
+        let isOpen = openTypes.contains(qualified)
+        if isOpen {
+            doc("Fields the schema does not declare, kept as written (this object accepts any field).")
+            line("public var additionalFields: [String: JSONValue]")
+        }
+        if !ordered.isEmpty || isOpen { line() }
         // Memberwise initializer.
         doc("Creates a value; optional fields default to unset.")
-        if ordered.isEmpty {
+        if ordered.isEmpty && !isOpen {
             line("public init() {}")
         } else {
             line("public init(")
             indent += 1
             for (index, property) in ordered.enumerated() {
-                let comma = index < ordered.count - 1 ? "," : ""
+                let comma = index < ordered.count - 1 || isOpen ? "," : ""
                 if property.type == .objectMeta {
                     line("\(Naming.escaped(property.swiftName)): ObjectMeta = ObjectMeta()\(comma)")
                 } else if property.required {
@@ -86,12 +93,14 @@ struct SwiftEmitter {
                     line("\(Naming.escaped(property.swiftName)): \(Self.declType(property)) = nil\(comma)")
                 }
             }
+            if isOpen { line("additionalFields: [String: JSONValue] = [:]") }
             indent -= 1
             line(") {")
             indent += 1
             for property in ordered {
                 line("self.\(Naming.escaped(property.swiftName)) = \(Naming.escaped(property.swiftName))")
             }
+            if isOpen { line("self.additionalFields = additionalFields") }
             indent -= 1
             line("}")
         }
@@ -178,6 +187,10 @@ struct SwiftEmitter {
 
     mutating func emitCodable(_ decl: StructDecl, qualified: String) {
         let sorted = decl.properties.sorted { $0.jsonName < $1.jsonName }
+        if openTypes.contains(qualified) {
+            emitOpenCodable(decl, qualified: qualified, sorted: sorted)
+            return
+        }
         if sorted.isEmpty && decl.resource == nil {
             doc("Decodes the value: an empty object, with unknown fields reported.")
             line("public init(from decoder: any Decoder) throws {")
@@ -247,6 +260,61 @@ struct SwiftEmitter {
                 line("try container.encodeIfPresent(self.\(name), forKey: .\(name))")
             }
         }
+        indent -= 1
+        line("}")
+    }
+
+    /// Codable for a type that keeps undeclared fields: known fields typed, the rest as JSON.
+    mutating func emitOpenCodable(_ decl: StructDecl, qualified: String, sorted: [PropertyDecl]) {
+        line("enum CodingKeys: String, CodingKey, CaseIterable {")
+        indent += 1
+        for property in sorted {
+            if property.swiftName == property.jsonName {
+                line("case \(Naming.escaped(property.swiftName))")
+            } else {
+                line("case \(Naming.escaped(property.swiftName)) = \"\(Self.escapeString(property.jsonName))\"")
+            }
+        }
+        indent -= 1
+        line("}")
+        line()
+        doc("Decodes the declared fields and keeps every other field in ``additionalFields``.")
+        line("public init(from decoder: any Decoder) throws {")
+        indent += 1
+        line("let container = try decoder.container(keyedBy: CodingKeys.self)")
+        for property in sorted {
+            let name = Naming.escaped(property.swiftName)
+            let call = property.required ? "decode" : "decodeIfPresent"
+            line("self.\(name) = try container.\(call)(\(property.type.swift).self, forKey: .\(name))")
+        }
+        line("let all = try decoder.container(keyedBy: AnyCodingKey.self)")
+        line("var additional: [String: JSONValue] = [:]")
+        line("for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil {")
+        line("    additional[key.stringValue] = try all.decode(JSONValue.self, forKey: key)")
+        line("}")
+        line("self.additionalFields = additional")
+        indent -= 1
+        line("}")
+        line()
+        doc("Encodes the declared fields and the additional ones, all in alphabetical order.")
+        line("public func encode(to encoder: any Encoder) throws {")
+        indent += 1
+        line("var container = encoder.container(keyedBy: AnyCodingKey.self)")
+        line("var pending = additionalFields.filter { CodingKeys(stringValue: $0.key) == nil }.sorted { $0.key < $1.key }[...]")
+        for property in sorted {
+            let name = Naming.escaped(property.swiftName)
+            let key = Self.escapeString(property.jsonName)
+            line("while let next = pending.first, next.key < \"\(key)\" {")
+            line("    try container.encode(next.value, forKey: AnyCodingKey(next.key))")
+            line("    pending = pending.dropFirst()")
+            line("}")
+            if property.required {
+                line("try container.encode(self.\(name), forKey: AnyCodingKey(\"\(key)\"))")
+            } else {
+                line("try container.encodeIfPresent(self.\(name), forKey: AnyCodingKey(\"\(key)\"))")
+            }
+        }
+        line("for (key, value) in pending { try container.encode(value, forKey: AnyCodingKey(key)) }")
         indent -= 1
         line("}")
     }

@@ -35,6 +35,9 @@ enum GenerateCommand {
             case "--import":
                 guard let v = value(argument) else { return 2 }
                 customImports.append(v)
+            case "--open-type":
+                guard let v = value(argument) else { return 2 }
+                options.openTypes.insert(v)
             case "--json-schema":
                 guard let v = value(argument) else { return 2 }
                 jsonSchema = v

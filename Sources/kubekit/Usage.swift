@@ -10,7 +10,9 @@ enum Usage {
               Read YAML or JSON manifests (files, directories, - for standard input) and write them
               normalized; --to json writes one JSON object per line, in document order.
           generate CRD_FILE… --output DIR [--descriptions] [--registry NAME] [--import MODULE]…
+                   [--open-type QUALIFIED.TYPE]…
               Write Swift models for the CustomResourceDefinitions in the files (YAML or JSON).
+              --open-type keeps fields a type's schema does not declare (e.g. EC2NodeClass.Spec.Kubelet).
           generate --json-schema FILE --api-version V --kind K --output DIR
               Write Swift models for a JSON Schema with definitions (eksctl's ClusterConfig schema).
         """

@@ -154,7 +154,8 @@ struct SchemaSampler {
             guard case .object(let properties)? = s["properties"] else { return }
             var byNormalized: [String: JSONValue] = [:]
             for (key, value) in properties where !skip.contains(key) { byNormalized[Self.normalize(key)] = value }
-            let labels = mirror.children.compactMap { $0.label }
+            // `additionalFields` holds undeclared fields of open types (EC2NodeClass kubelet).
+            let labels = mirror.children.compactMap { $0.label }.filter { $0 != "additionalFields" }
             // Two JSON names that differ only in case (`PrefixListsIDs`, `prefixListsIDs`) become
             // `prefixListsIDs` and `prefixListsIDs2`: compare as multisets.
             let schemaNames = properties.keys.filter { !skip.contains($0) }.map(Self.normalize).sorted()

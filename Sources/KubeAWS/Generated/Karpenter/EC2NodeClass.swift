@@ -679,6 +679,8 @@ public struct EC2NodeClass: Resource {
             public var podsPerCore: Int32?
             /// The `systemReserved` field: a map of string (optional).
             public var systemReserved: [String: String]?
+            /// Fields the schema does not declare, kept as written (this object accepts any field).
+            public var additionalFields: [String: JSONValue]
 
             /// Creates a value; optional fields default to unset.
             public init(
@@ -693,7 +695,8 @@ public struct EC2NodeClass: Resource {
                 kubeReserved: [String: String]? = nil,
                 maxPods: Int32? = nil,
                 podsPerCore: Int32? = nil,
-                systemReserved: [String: String]? = nil
+                systemReserved: [String: String]? = nil,
+                additionalFields: [String: JSONValue] = [:]
             ) {
                 self.clusterDNS = clusterDNS
                 self.cpuCFSQuota = cpuCFSQuota
@@ -707,6 +710,7 @@ public struct EC2NodeClass: Resource {
                 self.maxPods = maxPods
                 self.podsPerCore = podsPerCore
                 self.systemReserved = systemReserved
+                self.additionalFields = additionalFields
             }
 
             enum CodingKeys: String, CodingKey, CaseIterable {
@@ -724,9 +728,8 @@ public struct EC2NodeClass: Resource {
                 case systemReserved
             }
 
-            /// Decodes the value, reporting unknown fields (see ``UnknownFieldPolicy``).
+            /// Decodes the declared fields and keeps every other field in ``additionalFields``.
             public init(from decoder: any Decoder) throws {
-                try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "EC2NodeClass.Spec.Kubelet")
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.clusterDNS = try container.decodeIfPresent([String].self, forKey: .clusterDNS)
                 self.cpuCFSQuota = try container.decodeIfPresent(Bool.self, forKey: .cpuCFSQuota)
@@ -740,23 +743,79 @@ public struct EC2NodeClass: Resource {
                 self.maxPods = try container.decodeIfPresent(Int32.self, forKey: .maxPods)
                 self.podsPerCore = try container.decodeIfPresent(Int32.self, forKey: .podsPerCore)
                 self.systemReserved = try container.decodeIfPresent([String: String].self, forKey: .systemReserved)
+                let all = try decoder.container(keyedBy: AnyCodingKey.self)
+                var additional: [String: JSONValue] = [:]
+                for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+                    additional[key.stringValue] = try all.decode(JSONValue.self, forKey: key)
+                }
+                self.additionalFields = additional
             }
 
-            /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.
+            /// Encodes the declared fields and the additional ones, all in alphabetical order.
             public func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(self.clusterDNS, forKey: .clusterDNS)
-                try container.encodeIfPresent(self.cpuCFSQuota, forKey: .cpuCFSQuota)
-                try container.encodeIfPresent(self.evictionHard, forKey: .evictionHard)
-                try container.encodeIfPresent(self.evictionMaxPodGracePeriod, forKey: .evictionMaxPodGracePeriod)
-                try container.encodeIfPresent(self.evictionSoft, forKey: .evictionSoft)
-                try container.encodeIfPresent(self.evictionSoftGracePeriod, forKey: .evictionSoftGracePeriod)
-                try container.encodeIfPresent(self.imageGCHighThresholdPercent, forKey: .imageGCHighThresholdPercent)
-                try container.encodeIfPresent(self.imageGCLowThresholdPercent, forKey: .imageGCLowThresholdPercent)
-                try container.encodeIfPresent(self.kubeReserved, forKey: .kubeReserved)
-                try container.encodeIfPresent(self.maxPods, forKey: .maxPods)
-                try container.encodeIfPresent(self.podsPerCore, forKey: .podsPerCore)
-                try container.encodeIfPresent(self.systemReserved, forKey: .systemReserved)
+                var container = encoder.container(keyedBy: AnyCodingKey.self)
+                var pending = additionalFields.filter { CodingKeys(stringValue: $0.key) == nil }.sorted { $0.key < $1.key }[...]
+                while let next = pending.first, next.key < "clusterDNS" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.clusterDNS, forKey: AnyCodingKey("clusterDNS"))
+                while let next = pending.first, next.key < "cpuCFSQuota" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.cpuCFSQuota, forKey: AnyCodingKey("cpuCFSQuota"))
+                while let next = pending.first, next.key < "evictionHard" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.evictionHard, forKey: AnyCodingKey("evictionHard"))
+                while let next = pending.first, next.key < "evictionMaxPodGracePeriod" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.evictionMaxPodGracePeriod, forKey: AnyCodingKey("evictionMaxPodGracePeriod"))
+                while let next = pending.first, next.key < "evictionSoft" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.evictionSoft, forKey: AnyCodingKey("evictionSoft"))
+                while let next = pending.first, next.key < "evictionSoftGracePeriod" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.evictionSoftGracePeriod, forKey: AnyCodingKey("evictionSoftGracePeriod"))
+                while let next = pending.first, next.key < "imageGCHighThresholdPercent" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.imageGCHighThresholdPercent, forKey: AnyCodingKey("imageGCHighThresholdPercent"))
+                while let next = pending.first, next.key < "imageGCLowThresholdPercent" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.imageGCLowThresholdPercent, forKey: AnyCodingKey("imageGCLowThresholdPercent"))
+                while let next = pending.first, next.key < "kubeReserved" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.kubeReserved, forKey: AnyCodingKey("kubeReserved"))
+                while let next = pending.first, next.key < "maxPods" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.maxPods, forKey: AnyCodingKey("maxPods"))
+                while let next = pending.first, next.key < "podsPerCore" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.podsPerCore, forKey: AnyCodingKey("podsPerCore"))
+                while let next = pending.first, next.key < "systemReserved" {
+                    try container.encode(next.value, forKey: AnyCodingKey(next.key))
+                    pending = pending.dropFirst()
+                }
+                try container.encodeIfPresent(self.systemReserved, forKey: AnyCodingKey("systemReserved"))
+                for (key, value) in pending { try container.encode(value, forKey: AnyCodingKey(key)) }
             }
         }
 
