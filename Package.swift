@@ -27,6 +27,7 @@ let package = Package(
         ),
         .testTarget(name: "KubeSerializationTests", dependencies: ["KubeSerialization"]),
         .testTarget(name: "KubeAWSTests", dependencies: ["KubeAWS", "KubeModels", "KubeSerialization"]),
+        .testTarget(name: "KubekitCLITests", dependencies: ["KubeSerialization", "kubekit"]),
         .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),
         .testTarget(
             name: "CRDModelsTests",
