@@ -16,8 +16,7 @@ enum Measure {
     }
 
     static func report(_ suite: String, _ name: String, _ value: Double, _ unit: String) {
-        print("BENCH \(suite) \(name) \(String(format: "%.1f", value)) \(unit)")
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data("BENCH \(suite) \(name) \(String(format: "%.1f", value)) \(unit)\n".utf8))
     }
 
     /// Peak resident memory of this process in bytes (Linux `VmHWM`), or nil elsewhere.

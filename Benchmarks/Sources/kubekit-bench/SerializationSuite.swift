@@ -108,7 +108,7 @@ enum SerializationSuite {
         try child.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         child.waitUntilExit()
-        print(output, terminator: "")
+        FileHandle.standardOutput.write(Data(output.utf8))
     }
 
     static func report(_ name: String, bytes: Int, seconds: Double, objects: Int) {
