@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "KubeAWS", targets: ["KubeAWS"]),
         .library(name: "KubeFlux", targets: ["KubeFlux"]),
         .library(name: "KubePrometheus", targets: ["KubePrometheus"]),
+        .library(name: "KubeValidation", targets: ["KubeValidation"]),
         .library(name: "KubeCodegen", targets: ["KubeCodegen"]),
         .executable(name: "kubekit", targets: ["kubekit"]),
     ],
@@ -20,13 +21,17 @@ let package = Package(
         .target(name: "KubeAWS", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubeFlux", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubePrometheus", dependencies: ["KubeModels", "KubeSerialization"]),
+        .target(name: "KubeValidation", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubeCodegen", dependencies: ["KubeSerialization"]),
         .executableTarget(
             name: "kubekit",
-            dependencies: ["KubeSerialization", "KubeModels", "KubeCodegen", "KubeAWS", "KubeFlux", "KubePrometheus"]
+            dependencies: [
+                "KubeSerialization", "KubeModels", "KubeCodegen", "KubeAWS", "KubeFlux", "KubePrometheus", "KubeValidation",
+            ]
         ),
         .testTarget(name: "KubeSerializationTests", dependencies: ["KubeSerialization"]),
         .testTarget(name: "KubeAWSTests", dependencies: ["KubeAWS", "KubeModels", "KubeSerialization"]),
+        .testTarget(name: "KubeValidationTests", dependencies: ["KubeValidation", "KubeModels", "KubeSerialization"]),
         .testTarget(name: "KubekitCLITests", dependencies: ["KubeSerialization", "kubekit"]),
         .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),
         .testTarget(

@@ -8,6 +8,8 @@ case "generate":
     status = GenerateCommand.run(Array(arguments.dropFirst()))
 case "convert":
     status = ConvertCommand.run(Array(arguments.dropFirst()))
+case "validate":
+    status = ValidateCommand.run(Array(arguments.dropFirst()))
 case "-h", "--help", "help", nil:
     print(Usage.text)
     status = arguments.isEmpty ? 2 : 0

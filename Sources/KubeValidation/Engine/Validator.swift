@@ -1,0 +1,154 @@
+import KubeModels
+import KubeSerialization
+
+/// Checks a whole set of manifests at once and returns every finding as a ``Diagnostic``.
+///
+/// ```swift
+/// let manifests = try ResourceRegistry.kubernetes.decodeStream(ndjson: data)
+/// let diagnostics = Validator().validate(manifests)
+/// let failed = diagnostics.contains { $0.severity == .error }
+/// print(TextFormatter().format(diagnostics))
+/// ```
+///
+/// All documents are validated together: cross-resource checks (Pod Security levels from
+/// Namespace labels, PodDisruptionBudget and NetworkPolicy coverage, HPA targets) see the whole
+/// input. `List` documents are expanded into their items. The result is sorted with
+/// ``Diagnostic/stableOrder(_:_:)``, so the same input always produces the same output.
+public struct Validator: Sendable {
+    /// What to check and how to report it.
+    public var configuration: ValidationConfiguration
+
+    /// Creates a validator.
+    public init(configuration: ValidationConfiguration = ValidationConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Validates manifests that carry no source locations.
+    public func validate(_ manifests: [Manifest]) -> [Diagnostic] {
+        validate(manifests.map { ValidationDocument($0) })
+    }
+
+    /// Validates documents; findings carry file and line where the documents have nodes.
+    public func validate(_ documents: [ValidationDocument]) -> [Diagnostic] {
+        var expansionDiagnostics: [Diagnostic] = []
+        let indexed = expand(documents, diagnostics: &expansionDiagnostics)
+        let index = ClusterIndex(documents: indexed)
+        let context = ValidationContext(configuration: configuration, index: index)
+        let sets = configuration.policySets
+        let podSecurity = PodSecurityEvaluator(configuration: configuration)
+        let runsPodSecurity =
+            sets.contains(.podSecurityAdmission) || sets.contains(.podSecurityBaseline)
+            || sets.contains(.podSecurityRestricted)
+        for document in indexed {
+            context.begin(document)
+            if sets.contains(.apiServer) {
+                APIRules.check(document, in: context)
+            }
+            let needsSite = runsPodSecurity || sets.contains(.bestPractice)
+            let site = needsSite ? PodTemplateSite.extract(from: document.manifest) : nil
+            if runsPodSecurity, let site {
+                podSecurity.check(document, site: site, in: context)
+            }
+            if sets.contains(.bestPractice) {
+                BestPracticeRules.check(document, site: site, in: context)
+            }
+        }
+        let all = Self.sorted(expansionDiagnostics + context.diagnostics)
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(all.count)
+        for diagnostic in all where unique.last != diagnostic {
+            unique.append(diagnostic)
+        }
+        return unique
+    }
+
+    /// Sorts with ``Diagnostic/stableOrder(_:_:)``. Findings arrive grouped by document, so each
+    /// group is sorted on its own and the groups merged by position: no full sort of large inputs.
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var groups: [Int: [Diagnostic]] = [:]
+        var unplaced: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            if let position = diagnostic.documentIndex {
+                groups[position, default: []].append(diagnostic)
+            } else {
+                unplaced.append(diagnostic)
+            }
+        }
+        var result: [Diagnostic] = []
+        result.reserveCapacity(diagnostics.count)
+        for position in groups.keys.sorted() {
+            guard let group = groups[position] else { continue }
+            result.append(contentsOf: group.count > 1 ? group.sorted(by: Diagnostic.stableOrder) : group)
+        }
+        result.append(contentsOf: unplaced.sorted(by: Diagnostic.stableOrder))
+        return result
+    }
+
+    /// Flattens `List` documents and works out each object's reference and namespace.
+    private func expand(_ documents: [ValidationDocument], diagnostics: inout [Diagnostic]) -> [IndexedDocument] {
+        var result: [IndexedDocument] = []
+        result.reserveCapacity(documents.count)
+        for (position, document) in documents.enumerated() {
+            append(document, position: position, depth: 0, to: &result, diagnostics: &diagnostics)
+        }
+        return result
+    }
+
+    /// Appends a document, or the items of a `List` (recursively; a List without items adds nothing).
+    private func append(
+        _ document: ValidationDocument, position: Int, depth: Int, to result: inout [IndexedDocument],
+        diagnostics: inout [Diagnostic]
+    ) {
+        guard case .unstructured(let object) = document.manifest.content, object.kind.hasSuffix("List"), depth < 16,
+            object.kind == "List" || object.body["items"]?.arrayValue != nil
+        else {
+            result.append(indexed(document, position: position))
+            return
+        }
+        let items = object.body["items"]?.arrayValue ?? []
+        var itemNodes: [Node]?
+        if case .sequence(let nodes)? = document.node?["items"]?.content { itemNodes = nodes }
+        for (offset, item) in items.enumerated() {
+            let itemNode = itemNodes.flatMap { offset < $0.count ? $0[offset] : nil }
+            let location = itemNode?.location ?? document.location
+            do {
+                let manifest = try configuration.registry.decode(item)
+                append(
+                    ValidationDocument(manifest, node: itemNode, location: location), position: position,
+                    depth: depth + 1,
+                    to: &result, diagnostics: &diagnostics)
+            } catch {
+                guard configuration.isEnabled(Rule.listItem.id) else { continue }
+                let reference = ResourceReference(
+                    apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace,
+                    name: object.metadata.name ?? "")
+                diagnostics.append(
+                    Diagnostic(
+                        ruleID: Rule.listItem.id, severity: .error, category: .api, resource: reference,
+                        fieldPath: "items[\(offset)]",
+                        message: "this List item cannot be decoded, so it was not validated: \(error)",
+                        location: location, documentIndex: position))
+            }
+        }
+    }
+
+    private func indexed(_ document: ValidationDocument, position: Int) -> IndexedDocument {
+        let manifest = document.manifest
+        let metadata = manifest.metadata
+        var namespace: String?
+        switch manifest.isNamespaced {
+        case true?:
+            namespace = metadata.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? configuration.defaultNamespace
+        case false?:
+            namespace = nil
+        case nil:
+            namespace = metadata.namespace
+        }
+        let name = metadata.name.flatMap { $0.isEmpty ? nil : $0 } ?? metadata.generateName ?? ""
+        let reference = ResourceReference(
+            apiVersion: manifest.apiVersion, kind: manifest.kind, namespace: namespace, name: name)
+        return IndexedDocument(
+            position: position, manifest: manifest, node: document.node, location: document.location,
+            reference: reference, namespace: namespace)
+    }
+}
