@@ -15,6 +15,7 @@ let package = Package(
             dependencies: [
                 .product(name: "KubeModels", package: "KubeKit"),
                 .product(name: "KubeSerialization", package: "KubeKit"),
+                .product(name: "KubeValidation", package: "KubeKit"),
                 .product(name: "Yams", package: "Yams"),
             ]
         )
