@@ -175,7 +175,8 @@ struct JSONParser {
         outer: while true {
             skipWhitespace()
             if pos - valueStart > limits.maxDocumentBytes {
-                throw error("the JSON value is larger than \(limits.maxDocumentBytes) bytes (ReaderLimits.maxDocumentBytes)")
+                throw error(
+                    "the JSON value is larger than \(limits.maxDocumentBytes) bytes (ReaderLimits.maxDocumentBytes)")
             }
             let valueLocation = location(at: pos)
             let followsComma = afterComma
@@ -242,6 +243,7 @@ struct JSONParser {
                         value = Node(.mapping(frame.entries), at: frame.location)
                         continue
                     }
+                    if pos >= end { throw unclosedError(object: true) }
                     throw error("expected ',' or '}' after an object member, found \(describeCurrent())")
                 } else {
                     stack[top].items.append(value)
@@ -256,10 +258,21 @@ struct JSONParser {
                         value = Node(.sequence(frame.items), at: frame.location)
                         continue
                     }
+                    if pos >= end { throw unclosedError(object: false) }
                     throw error("expected ',' or ']' after an array element, found \(describeCurrent())")
                 }
             }
         }
+    }
+
+    /// The end of the input inside an array or object: reported at its opening bracket.
+    func unclosedError(object: Bool) -> ReadError {
+        let opening = stack.last?.location ?? SourceLocation(file: file, line: line, column: 1)
+        return ReadError(
+            location: opening,
+            message: object
+                ? "unclosed object: reached the end of the input, expected ',' or '}'"
+                : "unclosed array: reached the end of the input, expected ',' or ']'")
     }
 
     mutating func push(isObject: Bool, at location: SourceLocation) throws(ReadError) {
@@ -349,7 +362,8 @@ struct JSONParser {
             }
             if c < 0x20 {
                 if pos >= end {
-                    throw error("unterminated string: reached the end of the input, expected the closing '\"'", at: quote)
+                    throw error(
+                        "unterminated string: reached the end of the input, expected the closing '\"'", at: quote)
                 }
                 throw error(
                     "found the control character \(TextValidation.hex(UInt32(c))) in a string; JSON requires it "
@@ -377,11 +391,13 @@ struct JSONParser {
             var length = 6
             if scalar >= 0xD800 && scalar <= 0xDBFF {
                 guard buffer[pos + 6] == Byte.backslash && buffer[pos + 7] == 0x75 else {
-                    throw error("found a \\u escape for a UTF-16 high surrogate that is not followed by a low surrogate")
+                    throw error(
+                        "found a \\u escape for a UTF-16 high surrogate that is not followed by a low surrogate")
                 }
                 let low = try hex4(at: pos + 8)
                 guard low >= 0xDC00 && low <= 0xDFFF else {
-                    throw error("found a \\u escape for a UTF-16 high surrogate that is not followed by a low surrogate")
+                    throw error(
+                        "found a \\u escape for a UTF-16 high surrogate that is not followed by a low surrogate")
                 }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 length = 12
@@ -392,9 +408,11 @@ struct JSONParser {
             pos += length
             return
         default:
-            let found = escape >= 0x20 && escape < 0x7F ? "'\\\(Character(Unicode.Scalar(escape)))'" : Byte.describe(escape)
+            let found =
+                escape >= 0x20 && escape < 0x7F ? "'\\\(Character(Unicode.Scalar(escape)))'" : Byte.describe(escape)
             throw error(
-                "found the invalid escape \(found) in a string; JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
+                "found the invalid escape \(found) in a string; JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"
+            )
         }
         pos += 2
     }

@@ -123,8 +123,11 @@ enum TextValidation {
                     index += 1
                     continue
                 }
-                return (index, "found the control character \(hex(UInt32(byte))), which is not allowed in "
-                    + (yaml ? "YAML text; write it as an escape inside a double-quoted string" : "JSON text"))
+                return (
+                    index,
+                    "found the control character \(hex(UInt32(byte))), which is not allowed in "
+                        + (yaml ? "YAML text; write it as an escape inside a double-quoted string" : "JSON text")
+                )
             }
             // Multi-byte sequence. The padding guarantees three readable bytes after `index`.
             let scalar: UInt32
@@ -149,7 +152,8 @@ enum TextValidation {
                 guard b1 >= lower && b1 <= upper && b2 & 0xC0 == 0x80 && b3 & 0xC0 == 0x80 else {
                     return (index, invalidUTF8Message)
                 }
-                scalar = UInt32(byte & 0x07) << 18 | UInt32(b1 & 0x3F) << 12 | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F)
+                scalar =
+                    UInt32(byte & 0x07) << 18 | UInt32(b1 & 0x3F) << 12 | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F)
                 length = 4
             } else {
                 return (index, invalidUTF8Message)
@@ -157,8 +161,11 @@ enum TextValidation {
             if index + length > count { return (index, invalidUTF8Message) }
             if yaml {
                 if (scalar >= 0x80 && scalar <= 0x9F && scalar != 0x85) || scalar == 0xFFFE || scalar == 0xFFFF {
-                    return (index, "found the character \(hex(scalar)), which is not allowed in YAML text; "
-                        + "write it as an escape inside a double-quoted string")
+                    return (
+                        index,
+                        "found the character \(hex(scalar)), which is not allowed in YAML text; "
+                            + "write it as an escape inside a double-quoted string"
+                    )
                 }
             }
             index += length

@@ -72,6 +72,8 @@ struct YAMLComposer {
         var node: Node
         /// The number of nodes in the anchored subtree, aliases expanded.
         var size: Int
+        /// How many collection levels the subtree has (0 for a scalar).
+        var height = 0
     }
 
     struct Frame {
@@ -99,11 +101,15 @@ struct YAMLComposer {
         var location: SourceLocation
         var anchor: String?
         var nodeCountAtStart: Int
+        /// The greatest height among the values added so far.
+        var childHeight = 0
         var items: [Node] = []
         var entries: [Node.Entry] = []
         var key = ""
         var keyLocation: SourceLocation
         var keyIsMerge = false
+        /// Whether the current flow mapping entry started with a KEY token (`?` or a one-line implicit key).
+        var keyWasMarked = false
         var hasMerge = false
         var keySet: Set<String>?
         var merged: [Node.Entry]?
@@ -132,18 +138,18 @@ struct YAMLComposer {
 
     var scanner: YAMLScanner
     let limits: ReaderLimits
-    let file: String?
 
     var anchors: [String: Anchor] = [:]
     var tagHandles: [String: String] = [:]
     var nodeCount = 0
     var aliasExpansions = 0
+    /// The height of the node most recently finished, for `acceptValue`.
+    var lastHeight = 0
     var stack: [Frame] = []
 
-    init(scanner: YAMLScanner, limits: ReaderLimits, file: String?) {
+    init(scanner: YAMLScanner, limits: ReaderLimits) {
         self.scanner = scanner
         self.limits = limits
-        self.file = file
     }
 
     // MARK: - Errors and locations
@@ -184,11 +190,11 @@ struct YAMLComposer {
             aliasExpansions = 0
             var sawVersion = false
             var sawDirective = false
-            while token.kind == .versionDirective || token.kind == .tagDirective {
+            while token.kind == .versionDirective || token.kind == .tagDirective || token.kind == .reservedDirective {
                 if token.kind == .versionDirective {
                     if sawVersion { throw error("found a second %YAML directive for the same document", at: token) }
                     sawVersion = true
-                } else {
+                } else if token.kind == .tagDirective {
                     let handle = scanner.text(of: token)
                     if tagHandles[handle] != nil {
                         throw error("found a second %TAG directive for the handle \(handle)", at: token)
@@ -211,7 +217,7 @@ struct YAMLComposer {
             }
             var root: Node?
             switch token.kind {
-            case .documentStart, .documentEnd, .streamEnd, .versionDirective, .tagDirective:
+            case .documentStart, .documentEnd, .streamEnd, .versionDirective, .tagDirective, .reservedDirective:
                 if !explicit {
                     throw error("expected a document, found \(token.kind.phrase)", at: token)
                 }
@@ -219,7 +225,7 @@ struct YAMLComposer {
                 root = try composeNode()
                 token = try scanner.peek()
                 switch token.kind {
-                case .documentEnd, .documentStart, .streamEnd, .versionDirective, .tagDirective:
+                case .documentEnd, .documentStart, .streamEnd, .versionDirective, .tagDirective, .reservedDirective:
                     break
                 default:
                     throw error(
@@ -293,6 +299,7 @@ struct YAMLComposer {
             let value = try scalarValue(token, tag: tag, at: scalarLocation)
             scanner.advance()
             nodeCount += 1
+            lastHeight = 0
             if request.asKey {
                 let isMerge = isMergeKey(value, token: token, tag: tag)
                 let key = try keyText(value, at: scalarLocation)
@@ -327,6 +334,7 @@ struct YAMLComposer {
             let emptyLocation = location(of: propertiesToken)
             let value = try emptyScalarValue(tag: tag, at: emptyLocation)
             nodeCount += 1
+            lastHeight = 0
             if request.asKey {
                 let key = try keyText(value, at: emptyLocation)
                 if let anchor { anchors[anchor] = Anchor(node: try node(from: value, at: emptyLocation), size: 1) }
@@ -381,8 +389,16 @@ struct YAMLComposer {
                 at: token)
         }
         scanner.advance()
-        aliasExpansions += anchor.size
-        nodeCount += anchor.size
+        // Saturating: with a limit of Int.max, sizes that double at every level must not trap.
+        aliasExpansions = Self.saturatingSum(aliasExpansions, anchor.size)
+        nodeCount = Self.saturatingSum(nodeCount, anchor.size)
+        if stack.count + anchor.height > limits.maxDepth {
+            throw ReadError(
+                location: aliasLocation,
+                message: "the alias *\(name) makes the document nest deeper than \(limits.maxDepth) levels "
+                    + "(ReaderLimits.maxDepth)")
+        }
+        lastHeight = anchor.height
         if aliasExpansions > limits.maxAliasExpansions {
             throw ReadError(
                 location: aliasLocation,
@@ -407,6 +423,11 @@ struct YAMLComposer {
         var node = anchor.node
         node.location = aliasLocation
         return .node(node, fromAlias: true)
+    }
+
+    static func saturatingSum(_ lhs: Int, _ rhs: Int) -> Int {
+        let (sum, overflow) = lhs.addingReportingOverflow(rhs)
+        return overflow ? Int.max : sum
     }
 
     // MARK: - Frames
@@ -460,6 +481,7 @@ struct YAMLComposer {
                     stack[top].phase = .awaitingValue
                     return .request(Request(flow: false, indentless: true, asKey: false))
                 }
+                lastHeight = 0
                 try acceptValue(Node(.null, at: stack[top].keyLocation), fromAlias: false)
                 return .next
             }
@@ -501,6 +523,9 @@ struct YAMLComposer {
                     scanner.advance()
                     return .complete
                 }
+                if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd {
+                    throw unclosedFlowError(top: top, found: token, closing: "]")
+                }
             }
             stack[top].first = false
             if token.kind == .key {
@@ -527,6 +552,7 @@ struct YAMLComposer {
                     stack[top].phase = .awaitingValue
                     return .request(Request(flow: true, indentless: false, asKey: false))
                 }
+                lastHeight = 0
                 try acceptValue(Node(.null, at: stack[top].keyLocation), fromAlias: false)
                 return .next
             default:
@@ -541,6 +567,12 @@ struct YAMLComposer {
         case .flowMapping:
             if stack[top].phase == .afterKey {
                 let token = try scanner.peek()
+                if token.kind == .value && !stack[top].keyWasMarked {
+                    throw error(
+                        "found ':' after a mapping key that does not fit on one line (or is longer than 1024 "
+                            + "characters); an implicit key must be on a single line, or quote it",
+                        at: token)
+                }
                 if token.kind == .value {
                     scanner.advance()
                     let next = try scanner.peekKind()
@@ -551,6 +583,7 @@ struct YAMLComposer {
                     stack[top].phase = .awaitingValue
                     return .request(Request(flow: true, indentless: false, asKey: false))
                 }
+                lastHeight = 0
                 try acceptValue(Node(.null, at: stack[top].keyLocation), fromAlias: false)
                 return .next
             }
@@ -570,8 +603,12 @@ struct YAMLComposer {
                     scanner.advance()
                     return .complete
                 }
+                if token.kind == .streamEnd || token.kind == .documentStart || token.kind == .documentEnd {
+                    throw unclosedFlowError(top: top, found: token, closing: "}")
+                }
             }
             stack[top].first = false
+            stack[top].keyWasMarked = token.kind == .key
             if token.kind == .key {
                 scanner.advance()
                 let next = try scanner.peekKind()
@@ -595,7 +632,9 @@ struct YAMLComposer {
         case .streamEnd, .documentStart, .documentEnd:
             return ReadError(
                 location: opening,
-                message: "unclosed \(noun): found \(token.kind.phrase) before its closing '\(closing)'; expected ',' or '\(closing)'")
+                message:
+                    "unclosed \(noun): found \(token.kind.phrase) before its closing '\(closing)'; expected ',' or '\(closing)'"
+            )
         default:
             return error(
                 "expected ',' or '\(closing)' in the \(noun) that starts at \(position(opening)), found \(token.kind.phrase)",
@@ -613,22 +652,27 @@ struct YAMLComposer {
 
     mutating func emptyNode(after token: YAMLToken) -> Node {
         nodeCount += 1
+        lastHeight = 0
         return Node(.null, at: location(after: token))
     }
 
     /// Closes the top frame and returns its node (registering its anchor).
     mutating func finishTopFrame() -> Node {
         let frame = stack.removeLast()
+        lastHeight = frame.childHeight + 1
         let node: Node
         if frame.isMapping {
             var entries = frame.entries
-            if let merged = frame.merged { entries = Self.applyMerge(local: entries, merged: merged, at: frame.mergePosition) }
+            if let merged = frame.merged {
+                entries = Self.applyMerge(local: entries, merged: merged, at: frame.mergePosition)
+            }
             node = Node(.mapping(entries), at: frame.location)
         } else {
             node = Node(.sequence(frame.items), at: frame.location)
         }
         if let anchor = frame.anchor {
-            anchors[anchor] = Anchor(node: node, size: nodeCount - frame.nodeCountAtStart)
+            anchors[anchor] = Anchor(
+                node: node, size: nodeCount - frame.nodeCountAtStart, height: frame.childHeight + 1)
         }
         return node
     }
@@ -678,9 +722,11 @@ struct YAMLComposer {
         let top = stack.count - 1
         switch stack[top].kind {
         case .blockSequence, .indentlessSequence, .flowSequence:
+            stack[top].childHeight = max(stack[top].childHeight, lastHeight)
             stack[top].items.append(node)
             stack[top].phase = .entry
         case .blockMapping, .flowMapping, .flowPair:
+            stack[top].childHeight = max(stack[top].childHeight, lastHeight)
             if stack[top].keyIsMerge {
                 stack[top].merged = try mergeEntries(node, fromAlias: fromAlias, keyLocation: stack[top].keyLocation)
                 stack[top].mergePosition = stack[top].entries.count
@@ -876,7 +922,10 @@ struct YAMLComposer {
     }
 
     func isMergeKey(_ value: YAMLScalarValue, token: YAMLToken, tag: YAMLNodeTag?) -> Bool {
-        guard token.style == .plain, tag == nil || tag == .merge, case .string(let text) = value else { return false }
+        guard token.style == .plain, case .string(let text) = value else { return false }
+        if let tag {
+            guard case .merge = tag else { return false }
+        }
         return text == "<<"
     }
 }

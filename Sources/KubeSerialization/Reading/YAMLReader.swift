@@ -17,6 +17,12 @@
 /// - In a merge (`<<`), keys the mapping defines itself win over merged ones wherever the `<<` is
 ///   written, as the YAML merge specification says (go-yaml v2 lets a later `<<` overwrite them).
 ///
+/// Syntax follows YAML 1.2 where go-yaml's YAML 1.1 parser is narrower, so some streams kubectl
+/// rejects still read: `%YAML 1.2`, JSON's `\/` and `\uD83D\uDE00` escapes, a tab before a comment,
+/// a bare document after `...`. A tag that contradicts its node (`!!map` on a scalar, `!!str` on a
+/// sequence) is an error rather than silently ignored; unknown tags (`!Ref`) are ignored and keep a
+/// scalar a string.
+///
 /// Numbers above `Int64.max` (up to `UInt64.max`) become ``Node/Content/double(_:)`` values, so
 /// they lose precision beyond 2^53.
 ///
@@ -60,8 +66,9 @@ public enum YAMLReader {
         try input.validate(yaml: true)
         let start = input.byteOrderMarkLength
         return try input.storage.withUnsafeBufferPointer { (buffer) throws(ReadError) -> [Node] in
-            let scanner = YAMLScanner(buffer: buffer, count: input.count, start: start, file: input.file, limits: limits)
-            var composer = YAMLComposer(scanner: scanner, limits: limits, file: input.file)
+            let scanner = YAMLScanner(
+                buffer: buffer, count: input.count, start: start, file: input.file, limits: limits)
+            var composer = YAMLComposer(scanner: scanner, limits: limits)
             return try composer.readDocuments()
         }
     }

@@ -291,11 +291,15 @@ extension YAMLScanner {
             if escape == 0x75 && scalar >= 0xD800 && scalar <= 0xDBFF {
                 // A UTF-16 surrogate pair written as two \u escapes (as JSON writers do).
                 guard buffer[pos + 6] == Byte.backslash && buffer[pos + 7] == 0x75 else {
-                    throw error("found a \\u escape for a UTF-16 high surrogate that is not followed by a low surrogate \\u escape")
+                    throw error(
+                        "found a \\u escape for a UTF-16 high surrogate that is not followed by a low surrogate \\u escape"
+                    )
                 }
                 let low = try hexEscapeValue(at: pos + 8, digits: 4, escape: 0x75)
                 guard low >= 0xDC00 && low <= 0xDFFF else {
-                    throw error("found a \\u escape for a UTF-16 high surrogate that is not followed by a low surrogate \\u escape")
+                    throw error(
+                        "found a \\u escape for a UTF-16 high surrogate that is not followed by a low surrogate \\u escape"
+                    )
                 }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 length = 12
@@ -305,7 +309,10 @@ extension YAMLScanner {
                 throw error("found an escape for a value beyond U+10FFFF, which is not a Unicode character")
             }
         default:
-            let found = Byte.isBreak(escape) || escape == 0 ? Byte.describe(escape) : (escape < 0x80 ? "'\\\(Character(Unicode.Scalar(escape)))'" : "'\\' before a non-ASCII character")
+            let found =
+                Byte.isBreak(escape) || escape == 0
+                ? Byte.describe(escape)
+                : (escape < 0x80 ? "'\\\(Character(Unicode.Scalar(escape)))'" : "'\\' before a non-ASCII character")
             throw error(
                 "found the unknown escape \(found) in a double-quoted string; expected one of \\0 \\a \\b \\t \\n "
                     + "\\v \\f \\r \\e \\<space> \\\" \\/ \\\\ \\N \\_ \\L \\P \\xHH \\uHHHH \\UHHHHHHHH")
@@ -447,7 +454,8 @@ extension YAMLScanner {
                 if Byte.isBreak(buffer[probe]) || buffer[probe] == 0 {
                     pos = probe
                 } else if blockIndent < 0 {
-                    throw error("found a tab character in the indentation of a block scalar; YAML indents with spaces only")
+                    throw error(
+                        "found a tab character in the indentation of a block scalar; YAML indents with spaces only")
                 } else {
                     return
                 }

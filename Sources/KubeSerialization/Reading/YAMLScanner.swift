@@ -131,9 +131,14 @@ struct YAMLScanner {
     /// handle, %TAG handle) and tag suffix (or %TAG prefix).
     var names: [(text: String, suffix: String)] = []
 
+    /// Column caches: one for the scanner's own indentation checks, one for the locations the
+    /// parser asks for. Each sees increasing offsets, so long lines are counted once, not per token.
     var cachedLineStart = -1
     var cachedOffset = 0
     var cachedColumn = 0
+    var locationLineStart = -1
+    var locationOffset = 0
+    var locationColumn = 0
 
     init(buffer: UnsafeBufferPointer<UInt8>, count: Int, start: Int, file: String?, limits: ReaderLimits) {
         self.buffer = buffer
@@ -161,8 +166,15 @@ struct YAMLScanner {
         return cachedColumn
     }
 
-    mutating func location(offset: Int, line: Int, lineStart: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column(of: offset, lineStart: lineStart) + 1)
+    mutating func location(offset: Int, line: Int, lineStart start: Int) -> SourceLocation {
+        if start == locationLineStart && offset >= locationOffset {
+            locationColumn += TextValidation.scalarCount(in: buffer, from: locationOffset, to: offset)
+        } else {
+            locationColumn = TextValidation.scalarCount(in: buffer, from: start, to: offset)
+            locationLineStart = start
+        }
+        locationOffset = offset
+        return SourceLocation(file: file, line: line, column: locationColumn + 1)
     }
 
     mutating func location(of token: YAMLToken) -> SourceLocation {
@@ -249,7 +261,9 @@ struct YAMLScanner {
     func string(of token: YAMLToken) -> String {
         if token.inArena {
             return arena.withUnsafeBufferPointer { arenaBuffer in
-                String(decoding: UnsafeBufferPointer(rebasing: arenaBuffer[token.valueStart..<token.valueEnd]), as: UTF8.self)
+                String(
+                    decoding: UnsafeBufferPointer(rebasing: arenaBuffer[token.valueStart..<token.valueEnd]),
+                    as: UTF8.self)
             }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: buffer[token.valueStart..<token.valueEnd]), as: UTF8.self)
@@ -258,7 +272,9 @@ struct YAMLScanner {
     mutating func fetchMoreTokens() throws(ReadError) {
         while true {
             if head < tokens.count {
-                try staleSimpleKeys()
+                if simpleKeys.count == 1 && !simpleKeys[0].possible { return }
+                // Staleness is checked by `fetchNextToken`; a key that went stale since then costs
+                // at most one token of extra look-ahead.
                 var waiting = false
                 for key in simpleKeys where key.possible && key.tokenNumber == tokensParsed {
                     waiting = true
@@ -436,13 +452,15 @@ struct YAMLScanner {
     func cannotStartMessage(_ c: UInt8) -> String {
         switch c {
         case Byte.at, Byte.backtick:
-            return "found \(Byte.describe(c)), which YAML reserves and which cannot start a plain value; quote the value"
+            return
+                "found \(Byte.describe(c)), which YAML reserves and which cannot start a plain value; quote the value"
         case Byte.percent:
             return "found '%', which cannot start a plain value (a directive must start at column 1); quote the value"
         case Byte.minus:
             return "found a sequence entry '-' inside a flow collection, where only values separated by ',' are allowed"
         case Byte.pipe, Byte.greater:
-            return "found \(Byte.describe(c)) inside a flow collection, where block scalars are not allowed; quote the value"
+            return
+                "found \(Byte.describe(c)) inside a flow collection, where block scalars are not allowed; quote the value"
         default:
             return "found \(Byte.describe(c)), which cannot start a value here; quote the value"
         }
@@ -508,7 +526,7 @@ struct YAMLScanner {
         try removeSimpleKey()
         simpleKeyAllowed = false
         append(kind)
-        if kind == .documentStart { documentStart = pos }
+        documentStart = pos
         pos += 3
     }
 
@@ -584,9 +602,11 @@ struct YAMLScanner {
             tokens.insert(
                 YAMLToken(.key, offset: key.offset, line: key.line, lineStart: key.lineStart),
                 at: head + key.tokenNumber - tokensParsed)
-            try rollIndent(
-                column: column(of: key.offset, lineStart: key.lineStart), tokenNumber: key.tokenNumber,
-                kind: .blockMappingStart, offset: key.offset, line: key.line, lineStart: key.lineStart)
+            if flowLevel == 0 {
+                try rollIndent(
+                    column: column(of: key.offset, lineStart: key.lineStart), tokenNumber: key.tokenNumber,
+                    kind: .blockMappingStart, offset: key.offset, line: key.line, lineStart: key.lineStart)
+            }
             simpleKeys[flowLevel].possible = false
             simpleKeyAllowed = false
         } else {
@@ -611,7 +631,7 @@ struct YAMLScanner {
     mutating func fetchAnchorOrAlias(_ kind: YAMLTokenKind) throws(ReadError) {
         try saveSimpleKey()
         simpleKeyAllowed = false
-        var token = YAMLToken(kind, offset: pos, line: line, lineStart: lineStart)
+        let token = YAMLToken(kind, offset: pos, line: line, lineStart: lineStart)
         pos += 1
         let nameStart = pos
         while true {
@@ -624,7 +644,8 @@ struct YAMLScanner {
             let what = kind == .alias ? "an alias name after '*'" : "an anchor name after '&'"
             throw error("expected \(what), found \(Byte.describe(buffer[pos]))")
         }
-        appendNamed(token, text: String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<pos]), as: UTF8.self))
+        appendNamed(
+            token, text: String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<pos]), as: UTF8.self))
     }
 
     mutating func fetchTag() throws(ReadError) {
@@ -718,7 +739,6 @@ struct YAMLScanner {
         let nameStart = pos
         while !Byte.isBlankOrEnd(buffer[pos]) { pos += 1 }
         let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<pos]), as: UTF8.self)
-        var produced = true
         var text = ""
         var suffix = ""
         switch name {
@@ -768,7 +788,7 @@ struct YAMLScanner {
             suffix = try decodeURI(prefixStart, pos)
         default:
             // A reserved directive: ignored, as the YAML specification asks.
-            produced = false
+            token.kind = .reservedDirective
             while buffer[pos] != 0 && !Byte.isBreak(buffer[pos]) { pos += 1 }
         }
         while Byte.isBlank(buffer[pos]) { pos += 1 }
@@ -778,7 +798,7 @@ struct YAMLScanner {
         if !Byte.isBreak(buffer[pos]) && pos < end {
             throw error("expected the end of the line after the directive, found \(Byte.describe(buffer[pos]))")
         }
-        if produced { appendNamed(token, text: text, suffix: suffix) }
+        appendNamed(token, text: text, suffix: suffix)
     }
 
     mutating func skipDirectiveBlanks(required: Bool) throws(ReadError) {

@@ -4,6 +4,8 @@ enum YAMLTokenKind: UInt8 {
     case streamEnd
     case versionDirective
     case tagDirective
+    /// A directive other than %YAML and %TAG: ignored, but like them it must be followed by `---`.
+    case reservedDirective
     case documentStart
     case documentEnd
     case blockSequenceStart
@@ -29,11 +31,12 @@ enum YAMLTokenKind: UInt8 {
         case .streamEnd: return "the end of the input"
         case .versionDirective: return "a %YAML directive"
         case .tagDirective: return "a %TAG directive"
+        case .reservedDirective: return "a directive"
         case .documentStart: return "a document start marker '---'"
         case .documentEnd: return "a document end marker '...'"
-        case .blockSequenceStart: return "a new indented sequence"
-        case .blockMappingStart: return "a new indented mapping"
-        case .blockEnd: return "a less indented line"
+        case .blockSequenceStart: return "the start of a sequence"
+        case .blockMappingStart: return "the start of a mapping"
+        case .blockEnd: return "the end of an indented block"
         case .flowSequenceStart: return "'['"
         case .flowSequenceEnd: return "']'"
         case .flowMappingStart: return "'{'"
