@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "KubeFlux", targets: ["KubeFlux"]),
         .library(name: "KubePrometheus", targets: ["KubePrometheus"]),
         .library(name: "KubeValidation", targets: ["KubeValidation"]),
+        .library(name: "KubeDSL", targets: ["KubeDSL"]),
         .library(name: "KubeCodegen", targets: ["KubeCodegen"]),
         .executable(name: "kubekit", targets: ["kubekit"]),
     ],
@@ -22,6 +23,7 @@ let package = Package(
         .target(name: "KubeFlux", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubePrometheus", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubeValidation", dependencies: ["KubeModels", "KubeSerialization"]),
+        .target(name: "KubeDSL", dependencies: ["KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"]),
         .target(name: "KubeCodegen", dependencies: ["KubeSerialization"]),
         .executableTarget(
             name: "kubekit",
@@ -31,6 +33,10 @@ let package = Package(
         ),
         .testTarget(name: "KubeSerializationTests", dependencies: ["KubeSerialization"]),
         .testTarget(name: "KubeAWSTests", dependencies: ["KubeAWS", "KubeModels", "KubeSerialization"]),
+        .testTarget(
+            name: "KubeDSLTests",
+            dependencies: ["KubeDSL", "KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux", "KubePrometheus"]
+        ),
         .testTarget(name: "KubeValidationTests", dependencies: ["KubeValidation", "KubeModels", "KubeSerialization"]),
         .testTarget(name: "KubekitCLITests", dependencies: ["KubeSerialization", "kubekit"]),
         .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),

@@ -92,7 +92,8 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     @inline(__always)
-    private func decodeIfPresentGeneric<Value: NodeDecodablePrimitive>(_ type: Value.Type, _ key: Key) throws -> Value? {
+    private func decodeIfPresentGeneric<Value: NodeDecodablePrimitive>(_ type: Value.Type, _ key: Key) throws -> Value?
+    {
         guard let node = presentNode(for: key) else { return nil }
         return try Value.decodePrimitive(from: node, at: codingPath + [key])
     }
@@ -166,7 +167,9 @@ struct NodeUnkeyedContainer: UnkeyedDecodingContainer {
         return value
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         let node = try current(expecting: "a mapping")
         let container = try decoder.child(node: node, codingPath: currentPath).container(keyedBy: type)
         currentIndex += 1

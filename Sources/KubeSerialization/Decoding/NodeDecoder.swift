@@ -23,8 +23,8 @@ import Foundation
 /// - Null decodes only into optionals (`decodeIfPresent` gives `nil` for both a missing key and
 ///   an explicit null) and types that accept it themselves; a non-optional field holding null is
 ///   a ``NodeDecodingError/Kind/valueNotFound`` error.
-/// - `Data` decodes from a Base64 string, `URL` from a string, ``JSONValue`` and ``Node`` from
-///   any node.
+/// - `Data` decodes from a Base64 string, `URL` from a string, ``JSONValue`` from any node
+///   (keeping integers apart from floating-point numbers).
 /// - Unknown keys are ignored unless ``unknownKeys`` is ``UnknownKeyPolicy/reject``, as the
 ///   API server's strict field validation does.
 ///
@@ -76,14 +76,15 @@ final class DecodingState {
     }
 
     /// Decodes one value: primitives directly, other types through their `init(from:)`.
-    func decodeValue<Value: Decodable>(_ type: Value.Type, from node: Node, at codingPath: [any CodingKey]) throws -> Value {
+    func decodeValue<Value: Decodable>(_ type: Value.Type, from node: Node, at codingPath: [any CodingKey]) throws
+        -> Value
+    {
         if let primitive = Value.self as? any NodeDecodablePrimitive.Type,
             let value = try primitive.decodePrimitive(from: node, at: codingPath) as? Value
         {
             return value
         }
         if Value.self == JSONValue.self, let value = node.jsonValue as? Value { return value }
-        if Value.self == Node.self, let value = node as? Value { return value }
         let decoder = NodeDecoderEngine(node: node, codingPath: codingPath, state: self)
         let value: Value
         do {

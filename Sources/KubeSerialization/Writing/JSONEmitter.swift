@@ -43,7 +43,8 @@ struct JSONEmitter {
     mutating func beginDocument() throws {
         if frames.isEmpty && document == .complete { try endDocument() }
         guard frames.isEmpty, document == .between else {
-            throw StructuredWriterError.invalidEvent("beginDocument() inside an open document; call endDocument() first")
+            throw StructuredWriterError.invalidEvent(
+                "beginDocument() inside an open document; call endDocument() first")
         }
         if documentsStarted > 0 && !terminatesDocuments { out.append(0x0A) }
         documentsStarted += 1
@@ -245,35 +246,35 @@ struct JSONEmitter {
             out.appendReserved(UInt8(ascii: "\""))
             return
         }
-            let n = bytes.count
-            out.reserve(n + 2)
-            out.appendReserved(UInt8(ascii: "\""))
-            var runStart = 0
-            var i = 0
-            while i < n {
-                if i &+ 8 <= n && ByteScanning.isQuietForJSON(ByteScanning.load(bytes, at: i)) {
-                    i &+= 8
-                    continue
-                }
-                let byte = bytes[i]
-                i &+= 1
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)]))
-                switch byte {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\"), UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
-                case 0x0A: out.append(UInt8(ascii: "\\"), UInt8(ascii: "n"))
-                case 0x09: out.append(UInt8(ascii: "\\"), UInt8(ascii: "t"))
-                case 0x0D: out.append(UInt8(ascii: "\\"), UInt8(ascii: "r"))
-                case 0x08: out.append(UInt8(ascii: "\\"), UInt8(ascii: "b"))
-                case 0x0C: out.append(UInt8(ascii: "\\"), UInt8(ascii: "f"))
-                default:
-                    out.append("\\u00")
-                    out.append(YAMLEmitter.hexDigit(Int(byte >> 4)), YAMLEmitter.hexDigit(Int(byte & 0xF)))
-                }
-                runStart = i
+        let n = bytes.count
+        out.reserve(n + 2)
+        out.appendReserved(UInt8(ascii: "\""))
+        var runStart = 0
+        var i = 0
+        while i < n {
+            if i &+ 8 <= n && ByteScanning.isQuietForJSON(ByteScanning.load(bytes, at: i)) {
+                i &+= 8
+                continue
             }
-            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<n]))
-            out.append(UInt8(ascii: "\""))
+            let byte = bytes[i]
+            i &+= 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)]))
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\"), UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
+            case 0x0A: out.append(UInt8(ascii: "\\"), UInt8(ascii: "n"))
+            case 0x09: out.append(UInt8(ascii: "\\"), UInt8(ascii: "t"))
+            case 0x0D: out.append(UInt8(ascii: "\\"), UInt8(ascii: "r"))
+            case 0x08: out.append(UInt8(ascii: "\\"), UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "\\"), UInt8(ascii: "f"))
+            default:
+                out.append("\\u00")
+                out.append(YAMLEmitter.hexDigit(Int(byte >> 4)), YAMLEmitter.hexDigit(Int(byte & 0xF)))
+            }
+            runStart = i
+        }
+        out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<n]))
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -22,6 +22,11 @@ import Foundation
 ///   a streaming writer cannot take back what it wrote, and a mapping must not repeat a key.
 /// - Errors from the writer (such as NaN in JSON) are rethrown as `EncodingError.invalidValue`
 ///   with the coding path of the value.
+/// - A value that conforms to ``StructuredWritable`` writes itself through the writer's events,
+///   without `encode(to:)`: the fastest path, for generated models.
+///
+/// Coding paths are computed only when asked for (by an error, or by `encode(to:)` code reading
+/// `codingPath`); the keys in them are the key strings, not the original `CodingKey` values.
 ///
 /// ```swift
 /// let writer = YAMLWriter()
@@ -49,12 +54,24 @@ public struct StructuredEncoder: Sendable {
         for (key, item) in userInfo { info[key] = item }
         let state = EncodingState(userInfo: info)
         let context = WriterContext(writer: writer)
-        try state.encodeValue(value, in: context, codingPath: [])
+        try state.encodeValue(value, in: context, parent: nil, step: .none)
         try state.throwDeferredError()
     }
 }
 
 // MARK: - Engine
+
+/// One step of a coding path, relative to the parent container.
+enum PathStep {
+    /// The root value, or a single-value container's value (the same position as its parent).
+    case none
+    /// A mapping entry.
+    case name(String)
+    /// A sequence item.
+    case index(Int)
+    /// A complete path (for values recorded out of order, which keep no link to a parent).
+    case path([any CodingKey])
+}
 
 /// State shared by every encoder and container of one `encode` call.
 final class EncodingState {
@@ -76,31 +93,93 @@ final class EncodingState {
     }
 
     /// Encodes one value at the current position of `context`'s writer.
+    ///
+    /// - Parameters:
+    ///   - parent: The encoder whose container holds the value (for its coding path), if any.
+    ///   - step: The value's key or index in that container.
     func encodeValue<Value: Encodable>(
-        _ value: Value, in context: WriterContext, codingPath: [any CodingKey]
+        _ value: Value, in context: WriterContext, parent: SlotEncoder?, step: PathStep
     ) throws {
-        if let direct = value as? any DirectlyEncodable {
-            try direct.encodeDirectly(state: self, context: context, codingPath: codingPath)
+        // The most common scalars, recognised by their exact type without a conformance lookup.
+        if Value.self == String.self {
+            let text = unsafeBitCast(value, to: String.self)  // Value is String
+            try write(text, codingPath: codingPath(parent: parent, step: step)) { try context.writer.string(text) }
             return
         }
-        let slot = SlotEncoder(state: self, context: context, codingPath: codingPath)
+        if Value.self == Int.self {
+            let number = unsafeBitCast(value, to: Int.self)  // Value is Int
+            try write(number, codingPath: codingPath(parent: parent, step: step)) {
+                try context.writer.int(Int64(number))
+            }
+            return
+        }
+        if Value.self == Bool.self {
+            let flag = unsafeBitCast(value, to: Bool.self)  // Value is Bool
+            try write(flag, codingPath: codingPath(parent: parent, step: step)) { try context.writer.bool(flag) }
+            return
+        }
+        switch route(for: Value.self) {
+        case .direct:
+            if let direct = value as? any DirectlyEncodable {
+                try direct.encodeDirectly(state: self, context: context, parent: parent, step: step)
+                return
+            }
+        case .writable:
+            if let writable = value as? any StructuredWritable {
+                try write(value, codingPath: codingPath(parent: parent, step: step)) {
+                    try writable.write(to: context.writer)
+                }
+                return
+            }
+        case .encodable:
+            break
+        }
+        let slot = SlotEncoder(state: self, context: context, parent: parent, step: step)
         try value.encode(to: slot)
         try slot.finalize()
+    }
+
+    /// How values of a type are written.
+    enum Route {
+        /// Through ``DirectlyEncodable``.
+        case direct
+        /// Through ``StructuredWritable``.
+        case writable
+        /// Through the type's `encode(to:)`.
+        case encodable
+    }
+
+    /// Routes found so far: a conformance check per type and `encode` call, not per value.
+    private var routes: [ObjectIdentifier: Route] = [:]
+
+    private func route<Value>(for type: Value.Type) -> Route {
+        let identifier = ObjectIdentifier(type)
+        if let known = routes[identifier] { return known }
+        let route: Route
+        if type is any DirectlyEncodable.Type {
+            route = .direct
+        } else if type is any StructuredWritable.Type {
+            route = .writable
+        } else {
+            route = .encodable
+        }
+        routes[identifier] = route
+        return route
     }
 
     /// Runs one writer call, turning the writer's errors into `EncodingError`s located at `codingPath`.
     @inline(__always)
     func write(
-        _ value: @autoclosure () -> Any, codingPath: [any CodingKey], _ body: () throws -> Void
+        _ value: @autoclosure () -> Any, codingPath: @autoclosure () -> [any CodingKey], _ body: () throws -> Void
     ) throws {
         do {
             try body()
         } catch let error as StructuredWriterError {
+            let path = codingPath()
             throw EncodingError.invalidValue(
                 value(),
                 EncodingError.Context(
-                    codingPath: codingPath,
-                    debugDescription: Self.message(error.description, at: codingPath),
+                    codingPath: path, debugDescription: Self.message(error.description, at: path),
                     underlyingError: error))
         }
     }
@@ -116,18 +195,32 @@ final class EncodingState {
     }
 }
 
-/// A writer, and the containers the encoder has open in it, innermost last.
+/// A writer, the encoders whose collections are open in it (innermost last), and the keys
+/// written so far in those mappings (for duplicate detection).
 final class WriterContext {
     let writer: any StructuredWriter
-    var open: [EncodingContainer] = []
+    @exclusivity(unchecked) var open: [SlotEncoder] = []
+    /// Keys of the open mappings, each mapping's keys starting at its `keyStart`.
+    @exclusivity(unchecked) var keys: [String] = []
 
     init(writer: any StructuredWriter) {
         self.writer = writer
     }
 }
 
-/// A mapping or sequence the encoder began in some writer.
-final class EncodingContainer {
+// MARK: - Encoder
+
+/// The `Encoder` for one value: it owns the position in the writer where the value goes, and
+/// the state of the mapping or sequence the value opens there.
+final class SlotEncoder: Encoder {
+    enum Use {
+        case unused
+        case mapping
+        case sequence
+        case singleValuePending
+        case singleValueDone
+    }
+
     /// Content that is recorded for now and written when this container closes.
     struct PendingEntry {
         var key: String?
@@ -136,97 +229,202 @@ final class EncodingContainer {
         var slot: SlotEncoder?
     }
 
-    let isMapping: Bool
-    let context: WriterContext
     let state: EncodingState
-    let codingPath: [any CodingKey]
-    private(set) var count = 0
-    private var keys: [String] = []
-    private var keySet: Set<String>? = nil
-    private var pending: [PendingEntry]? = nil
-    private(set) var isClosed: Bool
+    let context: WriterContext
+    /// The encoder whose container holds this value; `nil` at the root and for recorded values.
+    let parent: SlotEncoder?
+    let step: PathStep
+    /// How many collections were open in the writer when this value's turn came.
+    let depth: Int
+    @exclusivity(unchecked) private(set) var use: Use = .unused
+    @exclusivity(unchecked) private(set) var isFinalized = false
+    @exclusivity(unchecked) private(set) var isClosed = false
+    /// Entries written so far (mapping or sequence).
+    @exclusivity(unchecked) private(set) var count = 0
+    /// Where this mapping's keys start in `context.keys`.
+    @exclusivity(unchecked) private var keyStart = 0
+    /// A 64-bit summary of the keys written, to skip most duplicate searches.
+    @exclusivity(unchecked) private var keyFilter: UInt64 = 0
+    @exclusivity(unchecked) private var pending: [PendingEntry]? = nil
 
-    init(isMapping: Bool, context: WriterContext, state: EncodingState, codingPath: [any CodingKey], isClosed: Bool = false) {
-        self.isMapping = isMapping
-        self.context = context
+    var userInfo: [CodingUserInfoKey: Any] { state.userInfo }
+
+    init(state: EncodingState, context: WriterContext, parent: SlotEncoder?, step: PathStep) {
         self.state = state
-        self.codingPath = codingPath
-        self.isClosed = isClosed
+        self.context = context
+        self.parent = parent
+        self.step = step
+        self.depth = context.open.count
     }
 
-    /// Where the next entry's value goes.
-    enum Target {
-        /// Straight into the writer, after its key.
-        case direct(WriterContext)
-        /// Into a recorder, replayed when the container closes.
-        case recorded(WriterContext)
+    /// The coding path, built on demand from the parent links.
+    var codingPath: [any CodingKey] {
+        var path: [any CodingKey]
+        switch step {
+        case .path(let full): return full
+        default: path = parent?.codingPath ?? []
+        }
+        switch step {
+        case .none, .path: break
+        case .name(let name): path.append(CodingPathKey(stringValue: name))
+        case .index(let index): path.append(CodingPathKey(index: index))
+        }
+        return path
+    }
 
-        var context: WriterContext {
-            switch self {
-            case .direct(let context), .recorded(let context): return context
-            }
+    /// The coding path of an entry of this container.
+    func codingPath(appending step: PathStep) -> [any CodingKey] {
+        var path = codingPath
+        switch step {
+        case .none: break
+        case .name(let name): path.append(CodingPathKey(stringValue: name))
+        case .index(let index): path.append(CodingPathKey(index: index))
+        case .path(let full): path = full
+        }
+        return path
+    }
+
+    // MARK: Turn order
+
+    /// Whether the value may start writing now.
+    private func checkTurn() throws {
+        guard !isFinalized else {
+            throw EncodingState.error(
+                "an encoder was used after the value it belongs to finished encoding", at: codingPath)
+        }
+        guard context.open.count == depth else {
+            throw EncodingState.error(
+                "a value was encoded while another value's container was still open", at: codingPath)
         }
     }
 
-    /// Validates a new entry and prepares where its value goes (writing its key when streaming).
-    func beginEntry(key: String?, codingPath entryPath: @autoclosure () -> [any CodingKey]) throws -> Target {
+    /// Begins this value's mapping or sequence (or checks that the same kind is already begun).
+    /// Errors are deferred: the `Encoder` methods that call this cannot throw.
+    func openCollection(isMapping: Bool) {
+        switch use {
+        case .mapping where isMapping, .sequence where !isMapping:
+            return
+        case .unused:
+            do {
+                try checkTurn()
+                try state.throwDeferredError()
+                if isMapping { try context.writer.beginMapping() } else { try context.writer.beginSequence() }
+            } catch {
+                state.recordDeferred(error)
+                isClosed = true
+                return
+            }
+            use = isMapping ? .mapping : .sequence
+            keyStart = context.keys.count
+            context.open.append(self)
+        default:
+            state.recordDeferred(
+                EncodingState.error(
+                    "a value asked for a \(isMapping ? "keyed" : "unkeyed") container after using another kind",
+                    at: codingPath))
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        openCollection(isMapping: true)
+        return KeyedEncodingContainer(KeyedContainer<Key>(slot: self))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        openCollection(isMapping: false)
+        return UnkeyedContainer(slot: self)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        switch use {
+        case .unused:
+            use = .singleValuePending
+        case .singleValuePending, .singleValueDone:
+            break
+        case .mapping, .sequence:
+            state.recordDeferred(
+                EncodingState.error(
+                    "a value asked for a single-value container after using a keyed or unkeyed one", at: codingPath))
+        }
+        return SingleValueContainer(slot: self)
+    }
+
+    /// Called by the single-value container before it writes.
+    func beginSingleValue() throws -> WriterContext {
+        try state.throwDeferredError()
+        guard case .singleValuePending = use else {
+            throw EncodingState.error("a single-value container was asked to encode a second value", at: codingPath)
+        }
+        try checkTurn()
+        use = .singleValueDone
+        return context
+    }
+
+    // MARK: Entries
+
+    /// Where the next entry's value goes: straight into the writer after its key, or into a recorder.
+    func beginEntry(key: String?) throws -> WriterContext {
         try state.throwDeferredError()
         guard !isClosed else {
             throw EncodingState.error(
-                "a container was used after the value that created it finished encoding", at: entryPath())
+                "a container was used after the value that created it finished encoding",
+                at: codingPath(appending: key.map(PathStep.name) ?? .index(count)))
         }
-        if let key, !registerKey(key) {
-            throw EncodingState.error("the key \"\(key)\" is encoded twice in the same container", at: entryPath())
-        }
-        count += 1
+        if let key { try register(key) }
+        count &+= 1
         if pending != nil {
             let recorder = RecordingWriter()
             pending?.append(PendingEntry(key: key, recorder: recorder, slot: nil))
-            return .recorded(WriterContext(writer: recorder))
+            return WriterContext(writer: recorder)
         }
         guard context.open.last === self else {
             throw EncodingState.error(
-                "a container was written to while a value inside it was still being encoded", at: entryPath())
+                "a container was written to while a value inside it was still being encoded",
+                at: codingPath(appending: key.map(PathStep.name) ?? .index(count - 1)))
         }
         if let key { try context.writer.key(key) }
-        return .direct(context)
+        return context
     }
 
-    /// Adds an entry whose content is written later through `slot` (a nested container or super encoder).
-    func beginDeferredEntry(key: String?, codingPath entryPath: [any CodingKey]) -> SlotEncoder {
+    /// Adds an entry whose content is written later through the returned encoder (a nested
+    /// container or super encoder); from now on, this container records its entries.
+    func beginDeferredEntry(key: String?) -> SlotEncoder {
         let recorder = RecordingWriter()
-        let slot = SlotEncoder(state: state, context: WriterContext(writer: recorder), codingPath: entryPath)
+        let entryPath = codingPath(appending: key.map(PathStep.name) ?? .index(count))
+        let slot = SlotEncoder(
+            state: state, context: WriterContext(writer: recorder), parent: nil, step: .path(entryPath))
         do {
             try state.throwDeferredError()
             guard !isClosed else {
                 throw EncodingState.error(
                     "a container was used after the value that created it finished encoding", at: entryPath)
             }
-            if let key, !registerKey(key) {
-                throw EncodingState.error("the key \"\(key)\" is encoded twice in the same container", at: entryPath)
-            }
+            if let key { try register(key) }
         } catch {
             state.recordDeferred(error)
             return slot
         }
-        count += 1
+        count &+= 1
         if pending == nil { pending = [] }
         pending?.append(PendingEntry(key: key, recorder: recorder, slot: slot))
         return slot
     }
 
-    private func registerKey(_ key: String) -> Bool {
-        if keySet != nil { return keySet?.insert(key).inserted ?? false }
-        if keys.count < 12 {
-            if keys.contains(key) { return false }
-            keys.append(key)
-            return true
+    /// Records a key of this mapping, throwing if it was written before.
+    @inline(__always)
+    private func register(_ key: String) throws {
+        let utf8 = key.utf8
+        let summary = UInt64(truncatingIfNeeded: utf8.count &* 7 &+ Int(utf8.first ?? 0))
+        let bit: UInt64 = 1 << (summary & 63)
+        if keyFilter & bit != 0 {
+            let keys = context.keys
+            for index in keyStart..<keys.count where keys[index] == key {
+                throw EncodingState.error(
+                    "the key \"\(key)\" is encoded twice in the same container", at: codingPath(appending: .name(key)))
+            }
         }
-        var set = Set(keys)
-        keys = []
-        let inserted = set.insert(key).inserted
-        keySet = set
-        return inserted
+        keyFilter |= bit
+        context.keys.append(key)
     }
 
     /// Writes recorded entries, then ends the collection.
@@ -247,109 +445,8 @@ final class EncodingContainer {
             }
         }
         context.open.removeLast()
-        if isMapping { try writer.endMapping() } else { try writer.endSequence() }
-    }
-}
-
-// MARK: - Encoder
-
-/// The `Encoder` for one value: it owns the position in the writer where the value goes.
-final class SlotEncoder: Encoder {
-    enum Use {
-        case unused
-        case container(EncodingContainer)
-        case singleValuePending
-        case singleValueDone
-    }
-
-    let state: EncodingState
-    let context: WriterContext
-    let codingPath: [any CodingKey]
-    /// How many containers were open in the writer when this value's turn came.
-    let depth: Int
-    private(set) var use: Use = .unused
-    private(set) var isFinalized = false
-
-    var userInfo: [CodingUserInfoKey: Any] { state.userInfo }
-
-    init(state: EncodingState, context: WriterContext, codingPath: [any CodingKey]) {
-        self.state = state
-        self.context = context
-        self.codingPath = codingPath
-        self.depth = context.open.count
-    }
-
-    /// Whether the value may start writing now.
-    private func checkTurn() throws {
-        guard !isFinalized else {
-            throw EncodingState.error(
-                "an encoder was used after the value it belongs to finished encoding", at: codingPath)
-        }
-        guard context.open.count == depth else {
-            throw EncodingState.error(
-                "a value was encoded while another value's container was still open", at: codingPath)
-        }
-    }
-
-    private func openContainer(isMapping: Bool) -> EncodingContainer {
-        switch use {
-        case .container(let existing) where existing.isMapping == isMapping:
-            return existing
-        case .unused:
-            do {
-                try checkTurn()
-                try state.throwDeferredError()
-                if isMapping { try context.writer.beginMapping() } else { try context.writer.beginSequence() }
-            } catch {
-                state.recordDeferred(error)
-                return EncodingContainer(
-                    isMapping: isMapping, context: context, state: state, codingPath: codingPath, isClosed: true)
-            }
-            let container = EncodingContainer(isMapping: isMapping, context: context, state: state, codingPath: codingPath)
-            context.open.append(container)
-            use = .container(container)
-            return container
-        default:
-            state.recordDeferred(
-                EncodingState.error(
-                    "a value asked for a \(isMapping ? "keyed" : "unkeyed") container after using another kind",
-                    at: codingPath))
-            return EncodingContainer(
-                isMapping: isMapping, context: context, state: state, codingPath: codingPath, isClosed: true)
-        }
-    }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(KeyedContainer<Key>(container: openContainer(isMapping: true), codingPath: codingPath))
-    }
-
-    func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        UnkeyedContainer(container: openContainer(isMapping: false), codingPath: codingPath)
-    }
-
-    func singleValueContainer() -> any SingleValueEncodingContainer {
-        switch use {
-        case .unused:
-            use = .singleValuePending
-        case .singleValuePending, .singleValueDone:
-            break
-        case .container:
-            state.recordDeferred(
-                EncodingState.error(
-                    "a value asked for a single-value container after using a keyed or unkeyed one", at: codingPath))
-        }
-        return SingleValueContainer(slot: self)
-    }
-
-    /// Called by the single-value container before it writes.
-    func beginSingleValue() throws -> WriterContext {
-        try state.throwDeferredError()
-        guard case .singleValuePending = use else {
-            throw EncodingState.error("a single-value container was asked to encode a second value", at: codingPath)
-        }
-        try checkTurn()
-        use = .singleValueDone
-        return context
+        if context.keys.count > keyStart { context.keys.removeSubrange(keyStart...) }
+        if case .mapping = use { try writer.endMapping() } else { try writer.endSequence() }
     }
 
     /// Completes the value: closes its container, or writes `{}` if it encoded nothing.
@@ -361,8 +458,8 @@ final class SlotEncoder: Encoder {
             try checkTurn()
             try context.writer.beginMapping()
             try context.writer.endMapping()
-        case .container(let container):
-            try container.close()
+        case .mapping, .sequence:
+            try close()
         case .singleValuePending:
             throw EncodingState.error("a value asked for a single-value container but encoded nothing", at: codingPath)
         case .singleValueDone:
@@ -370,4 +467,16 @@ final class SlotEncoder: Encoder {
         }
         isFinalized = true
     }
+}
+
+/// A value that writes itself through a ``StructuredWriter``'s events.
+///
+/// ``StructuredEncoder`` (and so ``YAMLStreamEncoder`` and ``JSONStreamEncoder``) calls
+/// ``write(to:)`` instead of `encode(to:)` for conforming values. Writing events directly
+/// avoids the overhead of `Encodable`'s containers, so generated models can be written at the
+/// writers' full speed. The method must write exactly one value (a scalar, or one complete
+/// mapping or sequence) at the writer's current position.
+public protocol StructuredWritable {
+    /// Writes this value at the writer's current position.
+    func write(to writer: any StructuredWriter) throws
 }

@@ -46,7 +46,8 @@ enum YAMLEmitStyle: Equatable {
         // cannot be ambiguous, start like syntax, or contain a break: it is plain.
         let first = bytes[0]
         let lowerFirst = first | 0x20
-        if lowerFirst >= UInt8(ascii: "a") && lowerFirst <= UInt8(ascii: "z") && (n > 5 || !isBooleanOrNullInitial(first))
+        if lowerFirst >= UInt8(ascii: "a") && lowerFirst <= UInt8(ascii: "z")
+            && (n > 5 || !isBooleanOrNullInitial(first))
             && ByteScanning.allQuietForYAML(bytes)
         {
             return .plain

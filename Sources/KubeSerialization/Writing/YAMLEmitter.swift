@@ -53,7 +53,8 @@ struct YAMLEmitter {
     mutating func beginDocument() throws {
         if frames.isEmpty && document == .complete { try endDocument() }
         guard frames.isEmpty, document == .between else {
-            throw StructuredWriterError.invalidEvent("beginDocument() inside an open document; call endDocument() first")
+            throw StructuredWriterError.invalidEvent(
+                "beginDocument() inside an open document; call endDocument() first")
         }
         if documentsStarted > 0 { out.append("---\n") }
         documentsStarted += 1
@@ -305,7 +306,6 @@ struct YAMLEmitter {
     }
 
     // MARK: Scalar styles
-
 
     private mutating func writeScalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLEmitStyle, blockIndent: Int) {
         switch style {
