@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "KubeValidation", targets: ["KubeValidation"]),
         .library(name: "KubeDSL", targets: ["KubeDSL"]),
         .library(name: "KubeCodegen", targets: ["KubeCodegen"]),
+        .library(name: "KubeKit", targets: ["KubeKit"]),
         .executable(name: "kubekit", targets: ["kubekit"]),
     ],
     dependencies: [],
@@ -25,6 +26,12 @@ let package = Package(
         .target(name: "KubeValidation", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubeDSL", dependencies: ["KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"]),
         .target(name: "KubeCodegen", dependencies: ["KubeSerialization"]),
+        .target(
+            name: "KubeKit",
+            dependencies: [
+                "KubeAWS", "KubeDSL", "KubeFlux", "KubeModels", "KubePrometheus", "KubeSerialization", "KubeValidation",
+            ]
+        ),
         .executableTarget(
             name: "kubekit",
             dependencies: [
