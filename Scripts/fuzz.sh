@@ -39,4 +39,4 @@ fi
 cd "$out"
 exec ./reader-fuzzer corpus \
     -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
-    -jobs=1 -workers=1 -artifact_prefix=artifacts/ -print_final_stats=1 "$@"
+    -artifact_prefix=artifacts/ -print_final_stats=1 "$@"

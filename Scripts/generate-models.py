@@ -447,7 +447,7 @@ class Generator:
                 "        _ = encoder.container(keyedBy: AnyCodingKey.self)",
                 "    }",
                 "}",
-            ]
+            ] + [""] + self.emit_writable(owner, props, is_kind)
         lines = ["extension %s {" % owner]
         lines.append("    enum CodingKeys: String, CodingKey, CaseIterable {")
         keys = []
@@ -510,11 +510,40 @@ class Generator:
                 lines.append("        try container.%s(%s, forKey: %s)" % (fn, value, key))
         lines.append("    }")
         lines.append("}")
+        lines.append("")
+        lines += self.emit_writable(owner, props, is_kind)
+        return lines
+
+    def emit_writable(self, owner, props, is_kind):
+        """The direct write path: the same keys, order and omissions as `encode(to:)`."""
+        lines = ["extension %s: StructuredWritable {" % owner]
+        lines.append("    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.")
+        lines.append("    public func write(to writer: any StructuredWriter) throws {")
+        lines.append("        try writer.beginMapping()")
+        if is_kind:
+            lines.append('        try writer.field("apiVersion", Self.apiVersion)')
+            lines.append('        try writer.field("kind", Self.kind)')
+        for p in (self.encode_order(props, is_kind) if props else []):
+            value = "self." + escaped(p.ident)
+            opt = "" if p.required else "?"
+            if p.json_name == "metadata" and is_kind:
+                lines.append('        if !metadata.isEmpty { try writer.field("metadata", metadata) }')
+            elif p.indirect:
+                lines.append('        try writer.field("%s", _%s?.value)' % (p.json_name, p.ident))
+            elif p.strategy == "bytes":
+                lines.append('        try writer.field("%s", %s%s.base64EncodedString())' % (p.json_name, value, opt))
+            elif p.strategy == "bytesMap":
+                lines.append('        try writer.field("%s", %s%s.mapValues { $0.base64EncodedString() })' % (p.json_name, value, opt))
+            else:
+                lines.append('        try writer.field("%s", %s)' % (p.json_name, value))
+        lines.append("        try writer.endMapping()")
+        lines.append("    }")
+        lines.append("}")
         return lines
 
     def emit_enum(self, enum):
         values = ENUMS[enum]
-        lines = [HEADER]
+        lines = [HEADER, "import KubeSerialization\n"]
         lines.append("/// A value of the Kubernetes `%s` enumeration." % enum)
         lines.append("///")
         lines.append("/// Known values are available as static constants; any other string still decodes,")
@@ -552,6 +581,11 @@ class Generator:
         lines.append("        var container = encoder.singleValueContainer()")
         lines.append("        try container.encode(rawValue)")
         lines.append("    }")
+        lines.append("}")
+        lines.append("")
+        lines.append("extension %s: StructuredWritable {" % enum)
+        lines.append("    /// Writes the raw value as a string scalar.")
+        lines.append("    public func write(to writer: any StructuredWriter) throws { try writer.string(rawValue) }")
         lines.append("}")
         return "\n".join(lines) + "\n"
 

@@ -72,3 +72,17 @@ extension CustomResourceColumnDefinition {
         try container.encode(self.type, forKey: .type)
     }
 }
+
+extension CustomResourceColumnDefinition: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("description", self.description)
+        try writer.field("format", self.format)
+        try writer.field("jsonPath", self.jsonPath)
+        try writer.field("name", self.name)
+        try writer.field("priority", self.priority)
+        try writer.field("type", self.type)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension CustomResourceConversion {
         try container.encodeIfPresent(self.webhook, forKey: .webhook)
     }
 }
+
+extension CustomResourceConversion: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("strategy", self.strategy)
+        try writer.field("webhook", self.webhook)
+        try writer.endMapping()
+    }
+}

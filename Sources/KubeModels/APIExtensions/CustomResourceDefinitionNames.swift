@@ -72,3 +72,17 @@ extension CustomResourceDefinitionNames {
         try container.encodeIfPresent(self.singular, forKey: .singular)
     }
 }
+
+extension CustomResourceDefinitionNames: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("categories", self.categories)
+        try writer.field("kind", self.kind)
+        try writer.field("listKind", self.listKind)
+        try writer.field("plural", self.plural)
+        try writer.field("shortNames", self.shortNames)
+        try writer.field("singular", self.singular)
+        try writer.endMapping()
+    }
+}

@@ -72,3 +72,17 @@ extension CustomResourceDefinitionSpec {
         try container.encode(self.versions, forKey: .versions)
     }
 }
+
+extension CustomResourceDefinitionSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("conversion", self.conversion)
+        try writer.field("group", self.group)
+        try writer.field("names", self.names)
+        try writer.field("preserveUnknownFields", self.preserveUnknownFields)
+        try writer.field("scope", self.scope)
+        try writer.field("versions", self.versions)
+        try writer.endMapping()
+    }
+}

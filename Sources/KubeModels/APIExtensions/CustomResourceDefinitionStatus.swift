@@ -58,3 +58,15 @@ extension CustomResourceDefinitionStatus {
         try container.encodeIfPresent(self.storedVersions, forKey: .storedVersions)
     }
 }
+
+extension CustomResourceDefinitionStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("acceptedNames", self.acceptedNames)
+        try writer.field("conditions", self.conditions)
+        try writer.field("observedGeneration", self.observedGeneration)
+        try writer.field("storedVersions", self.storedVersions)
+        try writer.endMapping()
+    }
+}

@@ -93,3 +93,20 @@ extension CustomResourceDefinitionVersion {
         try container.encodeIfPresent(self.subresources, forKey: .subresources)
     }
 }
+
+extension CustomResourceDefinitionVersion: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("additionalPrinterColumns", self.additionalPrinterColumns)
+        try writer.field("deprecated", self.deprecated)
+        try writer.field("deprecationWarning", self.deprecationWarning)
+        try writer.field("name", self.name)
+        try writer.field("schema", self.schema)
+        try writer.field("selectableFields", self.selectableFields)
+        try writer.field("served", self.served)
+        try writer.field("storage", self.storage)
+        try writer.field("subresources", self.subresources)
+        try writer.endMapping()
+    }
+}

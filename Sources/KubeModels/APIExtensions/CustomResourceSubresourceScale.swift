@@ -51,3 +51,14 @@ extension CustomResourceSubresourceScale {
         try container.encode(self.statusReplicasPath, forKey: .statusReplicasPath)
     }
 }
+
+extension CustomResourceSubresourceScale: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("labelSelectorPath", self.labelSelectorPath)
+        try writer.field("specReplicasPath", self.specReplicasPath)
+        try writer.field("statusReplicasPath", self.statusReplicasPath)
+        try writer.endMapping()
+    }
+}

@@ -24,3 +24,11 @@ extension CustomResourceSubresourceStatus {
         _ = encoder.container(keyedBy: AnyCodingKey.self)
     }
 }
+
+extension CustomResourceSubresourceStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.endMapping()
+    }
+}

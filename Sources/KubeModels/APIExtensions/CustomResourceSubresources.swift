@@ -44,3 +44,13 @@ extension CustomResourceSubresources {
         try container.encodeIfPresent(self.status, forKey: .status)
     }
 }
+
+extension CustomResourceSubresources: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("scale", self.scale)
+        try writer.field("status", self.status)
+        try writer.endMapping()
+    }
+}

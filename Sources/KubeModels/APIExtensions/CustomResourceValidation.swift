@@ -37,3 +37,12 @@ extension CustomResourceValidation {
         try container.encodeIfPresent(self.openAPIV3Schema, forKey: .openAPIV3Schema)
     }
 }
+
+extension CustomResourceValidation: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("openAPIV3Schema", self.openAPIV3Schema)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ExternalDocumentation {
         try container.encodeIfPresent(self.url, forKey: .url)
     }
 }
+
+extension ExternalDocumentation: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("description", self.description)
+        try writer.field("url", self.url)
+        try writer.endMapping()
+    }
+}

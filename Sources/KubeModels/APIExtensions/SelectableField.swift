@@ -37,3 +37,12 @@ extension SelectableField {
         try container.encode(self.jsonPath, forKey: .jsonPath)
     }
 }
+
+extension SelectableField: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("jsonPath", self.jsonPath)
+        try writer.endMapping()
+    }
+}

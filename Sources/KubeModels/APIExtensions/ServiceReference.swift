@@ -58,3 +58,15 @@ extension ServiceReference {
         try container.encodeIfPresent(self.port, forKey: .port)
     }
 }
+
+extension ServiceReference: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("namespace", self.namespace)
+        try writer.field("path", self.path)
+        try writer.field("port", self.port)
+        try writer.endMapping()
+    }
+}

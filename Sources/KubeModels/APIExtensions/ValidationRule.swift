@@ -72,3 +72,17 @@ extension ValidationRule {
         try container.encode(self.rule, forKey: .rule)
     }
 }
+
+extension ValidationRule: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fieldPath", self.fieldPath)
+        try writer.field("message", self.message)
+        try writer.field("messageExpression", self.messageExpression)
+        try writer.field("optionalOldSelf", self.optionalOldSelf)
+        try writer.field("reason", self.reason)
+        try writer.field("rule", self.rule)
+        try writer.endMapping()
+    }
+}

@@ -52,3 +52,14 @@ extension WebhookClientConfig {
         try container.encodeIfPresent(self.url, forKey: .url)
     }
 }
+
+extension WebhookClientConfig: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("caBundle", self.caBundle?.base64EncodedString())
+        try writer.field("service", self.service)
+        try writer.field("url", self.url)
+        try writer.endMapping()
+    }
+}

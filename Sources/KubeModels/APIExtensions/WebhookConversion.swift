@@ -44,3 +44,13 @@ extension WebhookConversion {
         try container.encode(self.conversionReviewVersions, forKey: .conversionReviewVersions)
     }
 }
+
+extension WebhookConversion: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("clientConfig", self.clientConfig)
+        try writer.field("conversionReviewVersions", self.conversionReviewVersions)
+        try writer.endMapping()
+    }
+}

@@ -65,3 +65,16 @@ extension DaemonSetSpec {
         try container.encodeIfPresent(self.updateStrategy, forKey: .updateStrategy)
     }
 }
+
+extension DaemonSetSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("minReadySeconds", self.minReadySeconds)
+        try writer.field("revisionHistoryLimit", self.revisionHistoryLimit)
+        try writer.field("selector", self.selector)
+        try writer.field("template", self.template)
+        try writer.field("updateStrategy", self.updateStrategy)
+        try writer.endMapping()
+    }
+}

@@ -100,3 +100,21 @@ extension DaemonSetStatus {
         try container.encodeIfPresent(self.updatedNumberScheduled, forKey: .updatedNumberScheduled)
     }
 }
+
+extension DaemonSetStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("collisionCount", self.collisionCount)
+        try writer.field("conditions", self.conditions)
+        try writer.field("currentNumberScheduled", self.currentNumberScheduled)
+        try writer.field("desiredNumberScheduled", self.desiredNumberScheduled)
+        try writer.field("numberAvailable", self.numberAvailable)
+        try writer.field("numberMisscheduled", self.numberMisscheduled)
+        try writer.field("numberReady", self.numberReady)
+        try writer.field("numberUnavailable", self.numberUnavailable)
+        try writer.field("observedGeneration", self.observedGeneration)
+        try writer.field("updatedNumberScheduled", self.updatedNumberScheduled)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension DaemonSetUpdateStrategy {
         try container.encodeIfPresent(self.type, forKey: .type)
     }
 }
+
+extension DaemonSetUpdateStrategy: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("rollingUpdate", self.rollingUpdate)
+        try writer.field("type", self.type)
+        try writer.endMapping()
+    }
+}

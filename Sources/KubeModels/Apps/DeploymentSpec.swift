@@ -86,3 +86,19 @@ extension DeploymentSpec {
         try container.encode(self.template, forKey: .template)
     }
 }
+
+extension DeploymentSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("minReadySeconds", self.minReadySeconds)
+        try writer.field("paused", self.paused)
+        try writer.field("progressDeadlineSeconds", self.progressDeadlineSeconds)
+        try writer.field("replicas", self.replicas)
+        try writer.field("revisionHistoryLimit", self.revisionHistoryLimit)
+        try writer.field("selector", self.selector)
+        try writer.field("strategy", self.strategy)
+        try writer.field("template", self.template)
+        try writer.endMapping()
+    }
+}

@@ -65,3 +65,16 @@ extension ReplicaSetCondition {
         try container.encodeIfPresent(self.type, forKey: .type)
     }
 }
+
+extension ReplicaSetCondition: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("lastTransitionTime", self.lastTransitionTime)
+        try writer.field("message", self.message)
+        try writer.field("reason", self.reason)
+        try writer.field("status", self.status)
+        try writer.field("type", self.type)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension ReplicaSetSpec {
         try container.encodeIfPresent(self.template, forKey: .template)
     }
 }
+
+extension ReplicaSetSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("minReadySeconds", self.minReadySeconds)
+        try writer.field("replicas", self.replicas)
+        try writer.field("selector", self.selector)
+        try writer.field("template", self.template)
+        try writer.endMapping()
+    }
+}

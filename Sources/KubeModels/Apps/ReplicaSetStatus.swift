@@ -79,3 +79,18 @@ extension ReplicaSetStatus {
         try container.encodeIfPresent(self.terminatingReplicas, forKey: .terminatingReplicas)
     }
 }
+
+extension ReplicaSetStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("availableReplicas", self.availableReplicas)
+        try writer.field("conditions", self.conditions)
+        try writer.field("fullyLabeledReplicas", self.fullyLabeledReplicas)
+        try writer.field("observedGeneration", self.observedGeneration)
+        try writer.field("readyReplicas", self.readyReplicas)
+        try writer.field("replicas", self.replicas)
+        try writer.field("terminatingReplicas", self.terminatingReplicas)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension RollingUpdateDaemonSet {
         try container.encodeIfPresent(self.maxUnavailable, forKey: .maxUnavailable)
     }
 }
+
+extension RollingUpdateDaemonSet: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("maxSurge", self.maxSurge)
+        try writer.field("maxUnavailable", self.maxUnavailable)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension RollingUpdateStatefulSetStrategy {
         try container.encodeIfPresent(self.partition, forKey: .partition)
     }
 }
+
+extension RollingUpdateStatefulSetStrategy: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("maxUnavailable", self.maxUnavailable)
+        try writer.field("partition", self.partition)
+        try writer.endMapping()
+    }
+}

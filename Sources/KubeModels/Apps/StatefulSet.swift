@@ -79,3 +79,16 @@ extension StatefulSet {
         try container.encodeIfPresent(self.status, forKey: .status)
     }
 }
+
+extension StatefulSet: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", Self.apiVersion)
+        try writer.field("kind", Self.kind)
+        if !metadata.isEmpty { try writer.field("metadata", metadata) }
+        try writer.field("spec", self.spec)
+        try writer.field("status", self.status)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension StatefulSetOrdinals {
         try container.encodeIfPresent(self.start, forKey: .start)
     }
 }
+
+extension StatefulSetOrdinals: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("start", self.start)
+        try writer.endMapping()
+    }
+}

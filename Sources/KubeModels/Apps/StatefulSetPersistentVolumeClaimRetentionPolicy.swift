@@ -44,3 +44,13 @@ extension StatefulSetPersistentVolumeClaimRetentionPolicy {
         try container.encodeIfPresent(self.whenScaled, forKey: .whenScaled)
     }
 }
+
+extension StatefulSetPersistentVolumeClaimRetentionPolicy: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("whenDeleted", self.whenDeleted)
+        try writer.field("whenScaled", self.whenScaled)
+        try writer.endMapping()
+    }
+}

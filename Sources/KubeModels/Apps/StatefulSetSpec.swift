@@ -107,3 +107,22 @@ extension StatefulSetSpec {
         try container.encodeIfPresent(self.volumeClaimTemplates, forKey: .volumeClaimTemplates)
     }
 }
+
+extension StatefulSetSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("minReadySeconds", self.minReadySeconds)
+        try writer.field("ordinals", self.ordinals)
+        try writer.field("persistentVolumeClaimRetentionPolicy", self.persistentVolumeClaimRetentionPolicy)
+        try writer.field("podManagementPolicy", self.podManagementPolicy)
+        try writer.field("replicas", self.replicas)
+        try writer.field("revisionHistoryLimit", self.revisionHistoryLimit)
+        try writer.field("selector", self.selector)
+        try writer.field("serviceName", self.serviceName)
+        try writer.field("template", self.template)
+        try writer.field("updateStrategy", self.updateStrategy)
+        try writer.field("volumeClaimTemplates", self.volumeClaimTemplates)
+        try writer.endMapping()
+    }
+}

@@ -100,3 +100,21 @@ extension StatefulSetStatus {
         try container.encodeIfPresent(self.updatedReplicas, forKey: .updatedReplicas)
     }
 }
+
+extension StatefulSetStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("availableReplicas", self.availableReplicas)
+        try writer.field("collisionCount", self.collisionCount)
+        try writer.field("conditions", self.conditions)
+        try writer.field("currentReplicas", self.currentReplicas)
+        try writer.field("currentRevision", self.currentRevision)
+        try writer.field("observedGeneration", self.observedGeneration)
+        try writer.field("readyReplicas", self.readyReplicas)
+        try writer.field("replicas", self.replicas)
+        try writer.field("updateRevision", self.updateRevision)
+        try writer.field("updatedReplicas", self.updatedReplicas)
+        try writer.endMapping()
+    }
+}

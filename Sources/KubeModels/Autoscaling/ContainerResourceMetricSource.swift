@@ -51,3 +51,14 @@ extension ContainerResourceMetricSource {
         try container.encode(self.target, forKey: .target)
     }
 }
+
+extension ContainerResourceMetricSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("container", self.container)
+        try writer.field("name", self.name)
+        try writer.field("target", self.target)
+        try writer.endMapping()
+    }
+}

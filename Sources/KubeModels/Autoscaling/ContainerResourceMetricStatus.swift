@@ -51,3 +51,14 @@ extension ContainerResourceMetricStatus {
         try container.encode(self.name, forKey: .name)
     }
 }
+
+extension ContainerResourceMetricStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("container", self.container)
+        try writer.field("current", self.current)
+        try writer.field("name", self.name)
+        try writer.endMapping()
+    }
+}

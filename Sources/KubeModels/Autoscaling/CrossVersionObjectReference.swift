@@ -51,3 +51,14 @@ extension CrossVersionObjectReference {
         try container.encode(self.name, forKey: .name)
     }
 }
+
+extension CrossVersionObjectReference: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", self.apiVersion)
+        try writer.field("kind", self.kind)
+        try writer.field("name", self.name)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ExternalMetricSource {
         try container.encode(self.target, forKey: .target)
     }
 }
+
+extension ExternalMetricSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("metric", self.metric)
+        try writer.field("target", self.target)
+        try writer.endMapping()
+    }
+}

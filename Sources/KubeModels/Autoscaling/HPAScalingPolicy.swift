@@ -51,3 +51,14 @@ extension HPAScalingPolicy {
         try container.encode(self.value, forKey: .value)
     }
 }
+
+extension HPAScalingPolicy: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("periodSeconds", self.periodSeconds)
+        try writer.field("type", self.type)
+        try writer.field("value", self.value)
+        try writer.endMapping()
+    }
+}

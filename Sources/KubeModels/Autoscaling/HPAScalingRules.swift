@@ -58,3 +58,15 @@ extension HPAScalingRules {
         try container.encodeIfPresent(self.tolerance, forKey: .tolerance)
     }
 }
+
+extension HPAScalingRules: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("policies", self.policies)
+        try writer.field("selectPolicy", self.selectPolicy)
+        try writer.field("stabilizationWindowSeconds", self.stabilizationWindowSeconds)
+        try writer.field("tolerance", self.tolerance)
+        try writer.endMapping()
+    }
+}

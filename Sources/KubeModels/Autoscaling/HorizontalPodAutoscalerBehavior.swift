@@ -44,3 +44,13 @@ extension HorizontalPodAutoscalerBehavior {
         try container.encodeIfPresent(self.scaleUp, forKey: .scaleUp)
     }
 }
+
+extension HorizontalPodAutoscalerBehavior: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("scaleDown", self.scaleDown)
+        try writer.field("scaleUp", self.scaleUp)
+        try writer.endMapping()
+    }
+}

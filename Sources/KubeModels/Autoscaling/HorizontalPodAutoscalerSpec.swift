@@ -65,3 +65,16 @@ extension HorizontalPodAutoscalerSpec {
         try container.encode(self.scaleTargetRef, forKey: .scaleTargetRef)
     }
 }
+
+extension HorizontalPodAutoscalerSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("behavior", self.behavior)
+        try writer.field("maxReplicas", self.maxReplicas)
+        try writer.field("metrics", self.metrics)
+        try writer.field("minReplicas", self.minReplicas)
+        try writer.field("scaleTargetRef", self.scaleTargetRef)
+        try writer.endMapping()
+    }
+}

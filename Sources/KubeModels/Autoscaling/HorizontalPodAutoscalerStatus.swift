@@ -72,3 +72,17 @@ extension HorizontalPodAutoscalerStatus {
         try container.encodeIfPresent(self.observedGeneration, forKey: .observedGeneration)
     }
 }
+
+extension HorizontalPodAutoscalerStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("conditions", self.conditions)
+        try writer.field("currentMetrics", self.currentMetrics)
+        try writer.field("currentReplicas", self.currentReplicas)
+        try writer.field("desiredReplicas", self.desiredReplicas)
+        try writer.field("lastScaleTime", self.lastScaleTime)
+        try writer.field("observedGeneration", self.observedGeneration)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension MetricIdentifier {
         try container.encodeIfPresent(self.selector, forKey: .selector)
     }
 }
+
+extension MetricIdentifier: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("selector", self.selector)
+        try writer.endMapping()
+    }
+}

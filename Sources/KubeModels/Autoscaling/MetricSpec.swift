@@ -72,3 +72,17 @@ extension MetricSpec {
         try container.encode(self.type, forKey: .type)
     }
 }
+
+extension MetricSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("containerResource", self.containerResource)
+        try writer.field("external", self.external)
+        try writer.field("object", self.object)
+        try writer.field("pods", self.pods)
+        try writer.field("resource", self.resource)
+        try writer.field("type", self.type)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension MetricValueStatus {
         try container.encodeIfPresent(self.value, forKey: .value)
     }
 }
+
+extension MetricValueStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("averageUtilization", self.averageUtilization)
+        try writer.field("averageValue", self.averageValue)
+        try writer.field("value", self.value)
+        try writer.endMapping()
+    }
+}

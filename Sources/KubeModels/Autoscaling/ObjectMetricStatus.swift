@@ -51,3 +51,14 @@ extension ObjectMetricStatus {
         try container.encode(self.metric, forKey: .metric)
     }
 }
+
+extension ObjectMetricStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("current", self.current)
+        try writer.field("describedObject", self.describedObject)
+        try writer.field("metric", self.metric)
+        try writer.endMapping()
+    }
+}

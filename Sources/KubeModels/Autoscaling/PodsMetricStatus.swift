@@ -44,3 +44,13 @@ extension PodsMetricStatus {
         try container.encode(self.metric, forKey: .metric)
     }
 }
+
+extension PodsMetricStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("current", self.current)
+        try writer.field("metric", self.metric)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ResourceMetricStatus {
         try container.encode(self.name, forKey: .name)
     }
 }
+
+extension ResourceMetricStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("current", self.current)
+        try writer.field("name", self.name)
+        try writer.endMapping()
+    }
+}

@@ -86,3 +86,19 @@ extension CronJobSpec {
         try container.encodeIfPresent(self.timeZone, forKey: .timeZone)
     }
 }
+
+extension CronJobSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("concurrencyPolicy", self.concurrencyPolicy)
+        try writer.field("failedJobsHistoryLimit", self.failedJobsHistoryLimit)
+        try writer.field("jobTemplate", self.jobTemplate)
+        try writer.field("schedule", self.schedule)
+        try writer.field("startingDeadlineSeconds", self.startingDeadlineSeconds)
+        try writer.field("successfulJobsHistoryLimit", self.successfulJobsHistoryLimit)
+        try writer.field("suspend", self.suspend)
+        try writer.field("timeZone", self.timeZone)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension CronJobStatus {
         try container.encodeIfPresent(self.lastSuccessfulTime, forKey: .lastSuccessfulTime)
     }
 }
+
+extension CronJobStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("active", self.active)
+        try writer.field("lastScheduleTime", self.lastScheduleTime)
+        try writer.field("lastSuccessfulTime", self.lastSuccessfulTime)
+        try writer.endMapping()
+    }
+}

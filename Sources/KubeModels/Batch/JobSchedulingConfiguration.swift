@@ -58,3 +58,15 @@ extension JobSchedulingConfiguration {
         try container.encodeIfPresent(self.schedulingPolicy, forKey: .schedulingPolicy)
     }
 }
+
+extension JobSchedulingConfiguration: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("disruptionMode", self.disruptionMode)
+        try writer.field("resourceClaims", self.resourceClaims)
+        try writer.field("schedulingConstraints", self.schedulingConstraints)
+        try writer.field("schedulingPolicy", self.schedulingPolicy)
+        try writer.endMapping()
+    }
+}

@@ -149,3 +149,28 @@ extension JobSpec {
         try container.encodeIfPresent(self.ttlSecondsAfterFinished, forKey: .ttlSecondsAfterFinished)
     }
 }
+
+extension JobSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("activeDeadlineSeconds", self.activeDeadlineSeconds)
+        try writer.field("backoffLimit", self.backoffLimit)
+        try writer.field("backoffLimitPerIndex", self.backoffLimitPerIndex)
+        try writer.field("completionMode", self.completionMode)
+        try writer.field("completions", self.completions)
+        try writer.field("managedBy", self.managedBy)
+        try writer.field("manualSelector", self.manualSelector)
+        try writer.field("maxFailedIndexes", self.maxFailedIndexes)
+        try writer.field("parallelism", self.parallelism)
+        try writer.field("podFailurePolicy", self.podFailurePolicy)
+        try writer.field("podReplacementPolicy", self.podReplacementPolicy)
+        try writer.field("scheduling", self.scheduling)
+        try writer.field("selector", self.selector)
+        try writer.field("successPolicy", self.successPolicy)
+        try writer.field("suspend", self.suspend)
+        try writer.field("template", self.template)
+        try writer.field("ttlSecondsAfterFinished", self.ttlSecondsAfterFinished)
+        try writer.endMapping()
+    }
+}

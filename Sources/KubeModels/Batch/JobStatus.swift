@@ -107,3 +107,22 @@ extension JobStatus {
         try container.encodeIfPresent(self.uncountedTerminatedPods, forKey: .uncountedTerminatedPods)
     }
 }
+
+extension JobStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("active", self.active)
+        try writer.field("completedIndexes", self.completedIndexes)
+        try writer.field("completionTime", self.completionTime)
+        try writer.field("conditions", self.conditions)
+        try writer.field("failed", self.failed)
+        try writer.field("failedIndexes", self.failedIndexes)
+        try writer.field("ready", self.ready)
+        try writer.field("startTime", self.startTime)
+        try writer.field("succeeded", self.succeeded)
+        try writer.field("terminating", self.terminating)
+        try writer.field("uncountedTerminatedPods", self.uncountedTerminatedPods)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension PodFailurePolicyOnExitCodesRequirement {
         try container.encode(self.values, forKey: .values)
     }
 }
+
+extension PodFailurePolicyOnExitCodesRequirement: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("containerName", self.containerName)
+        try writer.field("operator", self.`operator`)
+        try writer.field("values", self.values)
+        try writer.endMapping()
+    }
+}

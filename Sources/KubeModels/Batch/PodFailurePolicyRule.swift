@@ -51,3 +51,14 @@ extension PodFailurePolicyRule {
         try container.encodeIfPresent(self.onPodConditions, forKey: .onPodConditions)
     }
 }
+
+extension PodFailurePolicyRule: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("action", self.action)
+        try writer.field("onExitCodes", self.onExitCodes)
+        try writer.field("onPodConditions", self.onPodConditions)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension SuccessPolicy {
         try container.encode(self.rules, forKey: .rules)
     }
 }
+
+extension SuccessPolicy: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("rules", self.rules)
+        try writer.endMapping()
+    }
+}

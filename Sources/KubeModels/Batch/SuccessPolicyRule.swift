@@ -44,3 +44,13 @@ extension SuccessPolicyRule {
         try container.encodeIfPresent(self.succeededIndexes, forKey: .succeededIndexes)
     }
 }
+
+extension SuccessPolicyRule: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("succeededCount", self.succeededCount)
+        try writer.field("succeededIndexes", self.succeededIndexes)
+        try writer.endMapping()
+    }
+}

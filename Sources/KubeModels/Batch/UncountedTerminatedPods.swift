@@ -44,3 +44,13 @@ extension UncountedTerminatedPods {
         try container.encodeIfPresent(self.succeeded, forKey: .succeeded)
     }
 }
+
+extension UncountedTerminatedPods: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("failed", self.failed)
+        try writer.field("succeeded", self.succeeded)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension Affinity {
         try container.encodeIfPresent(self.podAntiAffinity, forKey: .podAntiAffinity)
     }
 }
+
+extension Affinity: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("nodeAffinity", self.nodeAffinity)
+        try writer.field("podAffinity", self.podAffinity)
+        try writer.field("podAntiAffinity", self.podAntiAffinity)
+        try writer.endMapping()
+    }
+}

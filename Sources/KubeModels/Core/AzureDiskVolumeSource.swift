@@ -72,3 +72,17 @@ extension AzureDiskVolumeSource {
         try container.encodeIfPresent(self.readOnly, forKey: .readOnly)
     }
 }
+
+extension AzureDiskVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("cachingMode", self.cachingMode)
+        try writer.field("diskName", self.diskName)
+        try writer.field("diskURI", self.diskURI)
+        try writer.field("fsType", self.fsType)
+        try writer.field("kind", self.kind)
+        try writer.field("readOnly", self.readOnly)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension AzureFilePersistentVolumeSource {
         try container.encode(self.shareName, forKey: .shareName)
     }
 }
+
+extension AzureFilePersistentVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("secretName", self.secretName)
+        try writer.field("secretNamespace", self.secretNamespace)
+        try writer.field("shareName", self.shareName)
+        try writer.endMapping()
+    }
+}

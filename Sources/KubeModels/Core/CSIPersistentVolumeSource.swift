@@ -100,3 +100,21 @@ extension CSIPersistentVolumeSource {
         try container.encode(self.volumeHandle, forKey: .volumeHandle)
     }
 }
+
+extension CSIPersistentVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("controllerExpandSecretRef", self.controllerExpandSecretRef)
+        try writer.field("controllerPublishSecretRef", self.controllerPublishSecretRef)
+        try writer.field("driver", self.driver)
+        try writer.field("fsType", self.fsType)
+        try writer.field("nodeExpandSecretRef", self.nodeExpandSecretRef)
+        try writer.field("nodePublishSecretRef", self.nodePublishSecretRef)
+        try writer.field("nodeStageSecretRef", self.nodeStageSecretRef)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("volumeAttributes", self.volumeAttributes)
+        try writer.field("volumeHandle", self.volumeHandle)
+        try writer.endMapping()
+    }
+}

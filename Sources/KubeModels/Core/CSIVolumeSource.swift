@@ -65,3 +65,16 @@ extension CSIVolumeSource {
         try container.encodeIfPresent(self.volumeAttributes, forKey: .volumeAttributes)
     }
 }
+
+extension CSIVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("driver", self.driver)
+        try writer.field("fsType", self.fsType)
+        try writer.field("nodePublishSecretRef", self.nodePublishSecretRef)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("volumeAttributes", self.volumeAttributes)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension Capabilities {
         try container.encodeIfPresent(self.drop, forKey: .drop)
     }
 }
+
+extension Capabilities: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("add", self.add)
+        try writer.field("drop", self.drop)
+        try writer.endMapping()
+    }
+}

@@ -72,3 +72,17 @@ extension CephFSPersistentVolumeSource {
         try container.encodeIfPresent(self.user, forKey: .user)
     }
 }
+
+extension CephFSPersistentVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("monitors", self.monitors)
+        try writer.field("path", self.path)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("secretFile", self.secretFile)
+        try writer.field("secretRef", self.secretRef)
+        try writer.field("user", self.user)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension CinderVolumeSource {
         try container.encode(self.volumeID, forKey: .volumeID)
     }
 }
+
+extension CinderVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fsType", self.fsType)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("secretRef", self.secretRef)
+        try writer.field("volumeID", self.volumeID)
+        try writer.endMapping()
+    }
+}

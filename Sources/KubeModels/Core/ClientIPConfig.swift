@@ -37,3 +37,12 @@ extension ClientIPConfig {
         try container.encodeIfPresent(self.timeoutSeconds, forKey: .timeoutSeconds)
     }
 }
+
+extension ClientIPConfig: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("timeoutSeconds", self.timeoutSeconds)
+        try writer.endMapping()
+    }
+}

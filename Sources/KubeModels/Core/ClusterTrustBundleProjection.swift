@@ -72,3 +72,17 @@ extension ClusterTrustBundleProjection {
         try container.encodeIfPresent(self.user, forKey: .user)
     }
 }
+
+extension ClusterTrustBundleProjection: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("labelSelector", self.labelSelector)
+        try writer.field("name", self.name)
+        try writer.field("optional", self.optional)
+        try writer.field("path", self.path)
+        try writer.field("signerName", self.signerName)
+        try writer.field("user", self.user)
+        try writer.endMapping()
+    }
+}

@@ -91,3 +91,17 @@ extension ConfigMap {
         try container.encodeIfPresent(self.immutable, forKey: .immutable)
     }
 }
+
+extension ConfigMap: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", Self.apiVersion)
+        try writer.field("kind", Self.kind)
+        if !metadata.isEmpty { try writer.field("metadata", metadata) }
+        try writer.field("binaryData", self.binaryData?.mapValues { $0.base64EncodedString() })
+        try writer.field("data", self.data)
+        try writer.field("immutable", self.immutable)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ConfigMapEnvSource {
         try container.encodeIfPresent(self.optional, forKey: .optional)
     }
 }
+
+extension ConfigMapEnvSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("optional", self.optional)
+        try writer.endMapping()
+    }
+}

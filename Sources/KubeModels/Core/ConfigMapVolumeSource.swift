@@ -65,3 +65,16 @@ extension ConfigMapVolumeSource {
         try container.encodeIfPresent(self.optional, forKey: .optional)
     }
 }
+
+extension ConfigMapVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("defaultMode", self.defaultMode)
+        try writer.field("defaultUser", self.defaultUser)
+        try writer.field("items", self.items)
+        try writer.field("name", self.name)
+        try writer.field("optional", self.optional)
+        try writer.endMapping()
+    }
+}

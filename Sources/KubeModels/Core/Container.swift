@@ -205,3 +205,36 @@ extension Container {
         try container.encodeIfPresent(self.workingDir, forKey: .workingDir)
     }
 }
+
+extension Container: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("args", self.args)
+        try writer.field("command", self.command)
+        try writer.field("env", self.env)
+        try writer.field("envFrom", self.envFrom)
+        try writer.field("image", self.image)
+        try writer.field("imagePullPolicy", self.imagePullPolicy)
+        try writer.field("lifecycle", self.lifecycle)
+        try writer.field("livenessProbe", self.livenessProbe)
+        try writer.field("name", self.name)
+        try writer.field("ports", self.ports)
+        try writer.field("readinessProbe", self.readinessProbe)
+        try writer.field("resizePolicy", self.resizePolicy)
+        try writer.field("resources", self.resources)
+        try writer.field("restartPolicy", self.restartPolicy)
+        try writer.field("restartPolicyRules", self.restartPolicyRules)
+        try writer.field("securityContext", self.securityContext)
+        try writer.field("startupProbe", self.startupProbe)
+        try writer.field("stdin", self.stdin)
+        try writer.field("stdinOnce", self.stdinOnce)
+        try writer.field("terminationMessagePath", self.terminationMessagePath)
+        try writer.field("terminationMessagePolicy", self.terminationMessagePolicy)
+        try writer.field("tty", self.tty)
+        try writer.field("volumeDevices", self.volumeDevices)
+        try writer.field("volumeMounts", self.volumeMounts)
+        try writer.field("workingDir", self.workingDir)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension ContainerExtendedResourceRequest {
         try container.encode(self.resourceName, forKey: .resourceName)
     }
 }
+
+extension ContainerExtendedResourceRequest: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("containerName", self.containerName)
+        try writer.field("requestName", self.requestName)
+        try writer.field("resourceName", self.resourceName)
+        try writer.endMapping()
+    }
+}

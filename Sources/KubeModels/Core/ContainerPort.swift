@@ -65,3 +65,16 @@ extension ContainerPort {
         try container.encodeIfPresent(self.`protocol`, forKey: .`protocol`)
     }
 }
+
+extension ContainerPort: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("containerPort", self.containerPort)
+        try writer.field("hostIP", self.hostIP)
+        try writer.field("hostPort", self.hostPort)
+        try writer.field("name", self.name)
+        try writer.field("protocol", self.`protocol`)
+        try writer.endMapping()
+    }
+}

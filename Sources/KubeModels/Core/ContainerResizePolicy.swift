@@ -44,3 +44,13 @@ extension ContainerResizePolicy {
         try container.encode(self.restartPolicy, forKey: .restartPolicy)
     }
 }
+
+extension ContainerResizePolicy: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("resourceName", self.resourceName)
+        try writer.field("restartPolicy", self.restartPolicy)
+        try writer.endMapping()
+    }
+}

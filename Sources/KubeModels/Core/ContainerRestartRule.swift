@@ -44,3 +44,13 @@ extension ContainerRestartRule {
         try container.encodeIfPresent(self.exitCodes, forKey: .exitCodes)
     }
 }
+
+extension ContainerRestartRule: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("action", self.action)
+        try writer.field("exitCodes", self.exitCodes)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ContainerRestartRuleOnExitCodes {
         try container.encodeIfPresent(self.values, forKey: .values)
     }
 }
+
+extension ContainerRestartRuleOnExitCodes: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("operator", self.`operator`)
+        try writer.field("values", self.values)
+        try writer.endMapping()
+    }
+}

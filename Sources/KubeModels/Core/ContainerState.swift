@@ -51,3 +51,14 @@ extension ContainerState {
         try container.encodeIfPresent(self.waiting, forKey: .waiting)
     }
 }
+
+extension ContainerState: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("running", self.running)
+        try writer.field("terminated", self.terminated)
+        try writer.field("waiting", self.waiting)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension ContainerStateRunning {
         try container.encodeIfPresent(self.startedAt, forKey: .startedAt)
     }
 }
+
+extension ContainerStateRunning: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("startedAt", self.startedAt)
+        try writer.endMapping()
+    }
+}

@@ -79,3 +79,18 @@ extension ContainerStateTerminated {
         try container.encodeIfPresent(self.startedAt, forKey: .startedAt)
     }
 }
+
+extension ContainerStateTerminated: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("containerID", self.containerID)
+        try writer.field("exitCode", self.exitCode)
+        try writer.field("finishedAt", self.finishedAt)
+        try writer.field("message", self.message)
+        try writer.field("reason", self.reason)
+        try writer.field("signal", self.signal)
+        try writer.field("startedAt", self.startedAt)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ContainerStateWaiting {
         try container.encodeIfPresent(self.reason, forKey: .reason)
     }
 }
+
+extension ContainerStateWaiting: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("message", self.message)
+        try writer.field("reason", self.reason)
+        try writer.endMapping()
+    }
+}

@@ -135,3 +135,26 @@ extension ContainerStatus {
         try container.encodeIfPresent(self.volumeMounts, forKey: .volumeMounts)
     }
 }
+
+extension ContainerStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("allocatedResources", self.allocatedResources)
+        try writer.field("allocatedResourcesStatus", self.allocatedResourcesStatus)
+        try writer.field("containerID", self.containerID)
+        try writer.field("image", self.image)
+        try writer.field("imageID", self.imageID)
+        try writer.field("lastState", self.lastState)
+        try writer.field("name", self.name)
+        try writer.field("ready", self.ready)
+        try writer.field("resources", self.resources)
+        try writer.field("restartCount", self.restartCount)
+        try writer.field("started", self.started)
+        try writer.field("state", self.state)
+        try writer.field("stopSignal", self.stopSignal)
+        try writer.field("user", self.user)
+        try writer.field("volumeMounts", self.volumeMounts)
+        try writer.endMapping()
+    }
+}

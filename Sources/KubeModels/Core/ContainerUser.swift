@@ -37,3 +37,12 @@ extension ContainerUser {
         try container.encodeIfPresent(self.linux, forKey: .linux)
     }
 }
+
+extension ContainerUser: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("linux", self.linux)
+        try writer.endMapping()
+    }
+}

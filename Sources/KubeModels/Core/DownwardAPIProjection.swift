@@ -37,3 +37,12 @@ extension DownwardAPIProjection {
         try container.encodeIfPresent(self.items, forKey: .items)
     }
 }
+
+extension DownwardAPIProjection: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("items", self.items)
+        try writer.endMapping()
+    }
+}

@@ -65,3 +65,16 @@ extension DownwardAPIVolumeFile {
         try container.encodeIfPresent(self.user, forKey: .user)
     }
 }
+
+extension DownwardAPIVolumeFile: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fieldRef", self.fieldRef)
+        try writer.field("mode", self.mode)
+        try writer.field("path", self.path)
+        try writer.field("resourceFieldRef", self.resourceFieldRef)
+        try writer.field("user", self.user)
+        try writer.endMapping()
+    }
+}

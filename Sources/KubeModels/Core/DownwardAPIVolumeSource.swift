@@ -51,3 +51,14 @@ extension DownwardAPIVolumeSource {
         try container.encodeIfPresent(self.items, forKey: .items)
     }
 }
+
+extension DownwardAPIVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("defaultMode", self.defaultMode)
+        try writer.field("defaultUser", self.defaultUser)
+        try writer.field("items", self.items)
+        try writer.endMapping()
+    }
+}

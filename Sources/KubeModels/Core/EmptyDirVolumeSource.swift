@@ -51,3 +51,14 @@ extension EmptyDirVolumeSource {
         try container.encodeIfPresent(self.sizeLimit, forKey: .sizeLimit)
     }
 }
+
+extension EmptyDirVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("medium", self.medium)
+        try writer.field("mode", self.mode)
+        try writer.field("sizeLimit", self.sizeLimit)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension EnvFromSource {
         try container.encodeIfPresent(self.secretRef, forKey: .secretRef)
     }
 }
+
+extension EnvFromSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("configMapRef", self.configMapRef)
+        try writer.field("prefix", self.prefix)
+        try writer.field("secretRef", self.secretRef)
+        try writer.endMapping()
+    }
+}

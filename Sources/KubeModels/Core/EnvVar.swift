@@ -51,3 +51,14 @@ extension EnvVar {
         try container.encodeIfPresent(self.valueFrom, forKey: .valueFrom)
     }
 }
+
+extension EnvVar: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("value", self.value)
+        try writer.field("valueFrom", self.valueFrom)
+        try writer.endMapping()
+    }
+}

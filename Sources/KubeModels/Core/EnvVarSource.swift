@@ -65,3 +65,16 @@ extension EnvVarSource {
         try container.encodeIfPresent(self.secretKeyRef, forKey: .secretKeyRef)
     }
 }
+
+extension EnvVarSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("configMapKeyRef", self.configMapKeyRef)
+        try writer.field("fieldRef", self.fieldRef)
+        try writer.field("fileKeyRef", self.fileKeyRef)
+        try writer.field("resourceFieldRef", self.resourceFieldRef)
+        try writer.field("secretKeyRef", self.secretKeyRef)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension EphemeralVolumeSource {
         try container.encodeIfPresent(self.volumeClaimTemplate, forKey: .volumeClaimTemplate)
     }
 }
+
+extension EphemeralVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("volumeClaimTemplate", self.volumeClaimTemplate)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension EvictionResponder {
         try container.encode(self.priority, forKey: .priority)
     }
 }
+
+extension EvictionResponder: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("priority", self.priority)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension ExecAction {
         try container.encodeIfPresent(self.command, forKey: .command)
     }
 }
+
+extension ExecAction: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("command", self.command)
+        try writer.endMapping()
+    }
+}

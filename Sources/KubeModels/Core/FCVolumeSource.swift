@@ -65,3 +65,16 @@ extension FCVolumeSource {
         try container.encodeIfPresent(self.wwids, forKey: .wwids)
     }
 }
+
+extension FCVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fsType", self.fsType)
+        try writer.field("lun", self.lun)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("targetWWNs", self.targetWWNs)
+        try writer.field("wwids", self.wwids)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension FileKeySelector {
         try container.encode(self.volumeName, forKey: .volumeName)
     }
 }
+
+extension FileKeySelector: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("key", self.key)
+        try writer.field("optional", self.optional)
+        try writer.field("path", self.path)
+        try writer.field("volumeName", self.volumeName)
+        try writer.endMapping()
+    }
+}

@@ -65,3 +65,16 @@ extension FlexVolumeSource {
         try container.encodeIfPresent(self.secretRef, forKey: .secretRef)
     }
 }
+
+extension FlexVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("driver", self.driver)
+        try writer.field("fsType", self.fsType)
+        try writer.field("options", self.options)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("secretRef", self.secretRef)
+        try writer.endMapping()
+    }
+}

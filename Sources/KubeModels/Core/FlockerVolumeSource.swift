@@ -44,3 +44,13 @@ extension FlockerVolumeSource {
         try container.encodeIfPresent(self.datasetUUID, forKey: .datasetUUID)
     }
 }
+
+extension FlockerVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("datasetName", self.datasetName)
+        try writer.field("datasetUUID", self.datasetUUID)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension GCEPersistentDiskVolumeSource {
         try container.encodeIfPresent(self.readOnly, forKey: .readOnly)
     }
 }
+
+extension GCEPersistentDiskVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fsType", self.fsType)
+        try writer.field("partition", self.partition)
+        try writer.field("pdName", self.pdName)
+        try writer.field("readOnly", self.readOnly)
+        try writer.endMapping()
+    }
+}

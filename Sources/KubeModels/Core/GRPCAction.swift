@@ -51,3 +51,14 @@ extension GRPCAction {
         try container.encodeIfPresent(self.service, forKey: .service)
     }
 }
+
+extension GRPCAction: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("mode", self.mode)
+        try writer.field("port", self.port)
+        try writer.field("service", self.service)
+        try writer.endMapping()
+    }
+}

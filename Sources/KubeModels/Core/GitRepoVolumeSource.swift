@@ -51,3 +51,14 @@ extension GitRepoVolumeSource {
         try container.encodeIfPresent(self.revision, forKey: .revision)
     }
 }
+
+extension GitRepoVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("directory", self.directory)
+        try writer.field("repository", self.repository)
+        try writer.field("revision", self.revision)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension GlusterfsPersistentVolumeSource {
         try container.encodeIfPresent(self.readOnly, forKey: .readOnly)
     }
 }
+
+extension GlusterfsPersistentVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("endpoints", self.endpoints)
+        try writer.field("endpointsNamespace", self.endpointsNamespace)
+        try writer.field("path", self.path)
+        try writer.field("readOnly", self.readOnly)
+        try writer.endMapping()
+    }
+}

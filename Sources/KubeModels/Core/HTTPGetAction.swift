@@ -72,3 +72,17 @@ extension HTTPGetAction {
         try container.encodeIfPresent(self.scheme, forKey: .scheme)
     }
 }
+
+extension HTTPGetAction: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("host", self.host)
+        try writer.field("httpHeaders", self.httpHeaders)
+        try writer.field("path", self.path)
+        try writer.field("port", self.port)
+        try writer.field("protocol", self.`protocol`)
+        try writer.field("scheme", self.scheme)
+        try writer.endMapping()
+    }
+}

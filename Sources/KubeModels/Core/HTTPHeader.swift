@@ -44,3 +44,13 @@ extension HTTPHeader {
         try container.encode(self.value, forKey: .value)
     }
 }
+
+extension HTTPHeader: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("value", self.value)
+        try writer.endMapping()
+    }
+}

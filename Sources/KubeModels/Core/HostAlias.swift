@@ -44,3 +44,13 @@ extension HostAlias {
         try container.encode(self.ip, forKey: .ip)
     }
 }
+
+extension HostAlias: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("hostnames", self.hostnames)
+        try writer.field("ip", self.ip)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension HostIP {
         try container.encode(self.ip, forKey: .ip)
     }
 }
+
+extension HostIP: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("ip", self.ip)
+        try writer.endMapping()
+    }
+}

@@ -107,3 +107,22 @@ extension ISCSIVolumeSource {
         try container.encode(self.targetPortal, forKey: .targetPortal)
     }
 }
+
+extension ISCSIVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("chapAuthDiscovery", self.chapAuthDiscovery)
+        try writer.field("chapAuthSession", self.chapAuthSession)
+        try writer.field("fsType", self.fsType)
+        try writer.field("initiatorName", self.initiatorName)
+        try writer.field("iqn", self.iqn)
+        try writer.field("iscsiInterface", self.iscsiInterface)
+        try writer.field("lun", self.lun)
+        try writer.field("portals", self.portals)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("secretRef", self.secretRef)
+        try writer.field("targetPortal", self.targetPortal)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ImageVolumeSource {
         try container.encodeIfPresent(self.reference, forKey: .reference)
     }
 }
+
+extension ImageVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("pullPolicy", self.pullPolicy)
+        try writer.field("reference", self.reference)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension ImageVolumeStatus {
         try container.encode(self.imageRef, forKey: .imageRef)
     }
 }
+
+extension ImageVolumeStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("imageRef", self.imageRef)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension KeyToPath {
         try container.encodeIfPresent(self.user, forKey: .user)
     }
 }
+
+extension KeyToPath: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("key", self.key)
+        try writer.field("mode", self.mode)
+        try writer.field("path", self.path)
+        try writer.field("user", self.user)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension Lifecycle {
         try container.encodeIfPresent(self.stopSignal, forKey: .stopSignal)
     }
 }
+
+extension Lifecycle: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("postStart", self.postStart)
+        try writer.field("preStop", self.preStop)
+        try writer.field("stopSignal", self.stopSignal)
+        try writer.endMapping()
+    }
+}

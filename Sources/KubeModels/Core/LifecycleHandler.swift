@@ -58,3 +58,15 @@ extension LifecycleHandler {
         try container.encodeIfPresent(self.tcpSocket, forKey: .tcpSocket)
     }
 }
+
+extension LifecycleHandler: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("exec", self.exec)
+        try writer.field("httpGet", self.httpGet)
+        try writer.field("sleep", self.sleep)
+        try writer.field("tcpSocket", self.tcpSocket)
+        try writer.endMapping()
+    }
+}

@@ -72,3 +72,15 @@ extension LimitRange {
         try container.encodeIfPresent(self.spec, forKey: .spec)
     }
 }
+
+extension LimitRange: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", Self.apiVersion)
+        try writer.field("kind", Self.kind)
+        if !metadata.isEmpty { try writer.field("metadata", metadata) }
+        try writer.field("spec", self.spec)
+        try writer.endMapping()
+    }
+}

@@ -72,3 +72,17 @@ extension LimitRangeItem {
         try container.encode(self.type, forKey: .type)
     }
 }
+
+extension LimitRangeItem: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("default", self.`default`)
+        try writer.field("defaultRequest", self.defaultRequest)
+        try writer.field("max", self.max)
+        try writer.field("maxLimitRequestRatio", self.maxLimitRequestRatio)
+        try writer.field("min", self.min)
+        try writer.field("type", self.type)
+        try writer.endMapping()
+    }
+}

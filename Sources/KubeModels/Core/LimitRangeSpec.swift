@@ -37,3 +37,12 @@ extension LimitRangeSpec {
         try container.encode(self.limits, forKey: .limits)
     }
 }
+
+extension LimitRangeSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("limits", self.limits)
+        try writer.endMapping()
+    }
+}

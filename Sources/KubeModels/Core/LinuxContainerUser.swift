@@ -51,3 +51,14 @@ extension LinuxContainerUser {
         try container.encode(self.uid, forKey: .uid)
     }
 }
+
+extension LinuxContainerUser: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("gid", self.gid)
+        try writer.field("supplementalGroups", self.supplementalGroups)
+        try writer.field("uid", self.uid)
+        try writer.endMapping()
+    }
+}

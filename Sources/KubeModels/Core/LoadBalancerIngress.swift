@@ -58,3 +58,15 @@ extension LoadBalancerIngress {
         try container.encodeIfPresent(self.ports, forKey: .ports)
     }
 }
+
+extension LoadBalancerIngress: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("hostname", self.hostname)
+        try writer.field("ip", self.ip)
+        try writer.field("ipMode", self.ipMode)
+        try writer.field("ports", self.ports)
+        try writer.endMapping()
+    }
+}

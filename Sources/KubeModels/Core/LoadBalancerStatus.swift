@@ -37,3 +37,12 @@ extension LoadBalancerStatus {
         try container.encodeIfPresent(self.ingress, forKey: .ingress)
     }
 }
+
+extension LoadBalancerStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("ingress", self.ingress)
+        try writer.endMapping()
+    }
+}

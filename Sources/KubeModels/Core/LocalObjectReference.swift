@@ -37,3 +37,12 @@ extension LocalObjectReference {
         try container.encodeIfPresent(self.name, forKey: .name)
     }
 }
+
+extension LocalObjectReference: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension LocalVolumeSource {
         try container.encode(self.path, forKey: .path)
     }
 }
+
+extension LocalVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fsType", self.fsType)
+        try writer.field("path", self.path)
+        try writer.endMapping()
+    }
+}

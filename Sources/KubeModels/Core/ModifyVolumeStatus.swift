@@ -44,3 +44,13 @@ extension ModifyVolumeStatus {
         try container.encodeIfPresent(self.targetVolumeAttributesClassName, forKey: .targetVolumeAttributesClassName)
     }
 }
+
+extension ModifyVolumeStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("status", self.status)
+        try writer.field("targetVolumeAttributesClassName", self.targetVolumeAttributesClassName)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension NFSVolumeSource {
         try container.encode(self.server, forKey: .server)
     }
 }
+
+extension NFSVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("path", self.path)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("server", self.server)
+        try writer.endMapping()
+    }
+}

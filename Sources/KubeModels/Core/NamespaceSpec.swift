@@ -37,3 +37,12 @@ extension NamespaceSpec {
         try container.encodeIfPresent(self.finalizers, forKey: .finalizers)
     }
 }
+
+extension NamespaceSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("finalizers", self.finalizers)
+        try writer.endMapping()
+    }
+}

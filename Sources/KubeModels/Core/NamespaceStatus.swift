@@ -44,3 +44,13 @@ extension NamespaceStatus {
         try container.encodeIfPresent(self.phase, forKey: .phase)
     }
 }
+
+extension NamespaceStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("conditions", self.conditions)
+        try writer.field("phase", self.phase)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension NodeAllocatableMappedResources {
         try container.encode(self.quantity, forKey: .quantity)
     }
 }
+
+extension NodeAllocatableMappedResources: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("quantity", self.quantity)
+        try writer.endMapping()
+    }
+}

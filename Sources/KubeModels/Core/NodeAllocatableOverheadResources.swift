@@ -51,3 +51,14 @@ extension NodeAllocatableOverheadResources {
         try container.encodeIfPresent(self.perPod, forKey: .perPod)
     }
 }
+
+extension NodeAllocatableOverheadResources: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("perContainer", self.perContainer)
+        try writer.field("perPod", self.perPod)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension NodeAllocatableResourceClaimStatus {
         try container.encode(self.resourceClaimName, forKey: .resourceClaimName)
     }
 }
+
+extension NodeAllocatableResourceClaimStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("containers", self.containers)
+        try writer.field("mapping", self.mapping)
+        try writer.field("overhead", self.overhead)
+        try writer.field("resourceClaimName", self.resourceClaimName)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension NodeSelector {
         try container.encode(self.nodeSelectorTerms, forKey: .nodeSelectorTerms)
     }
 }
+
+extension NodeSelector: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("nodeSelectorTerms", self.nodeSelectorTerms)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension NodeSelectorTerm {
         try container.encodeIfPresent(self.matchFields, forKey: .matchFields)
     }
 }
+
+extension NodeSelectorTerm: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("matchExpressions", self.matchExpressions)
+        try writer.field("matchFields", self.matchFields)
+        try writer.endMapping()
+    }
+}

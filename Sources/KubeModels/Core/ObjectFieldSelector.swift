@@ -44,3 +44,13 @@ extension ObjectFieldSelector {
         try container.encode(self.fieldPath, forKey: .fieldPath)
     }
 }
+
+extension ObjectFieldSelector: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", self.apiVersion)
+        try writer.field("fieldPath", self.fieldPath)
+        try writer.endMapping()
+    }
+}

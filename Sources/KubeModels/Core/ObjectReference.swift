@@ -79,3 +79,18 @@ extension ObjectReference {
         try container.encodeIfPresent(self.uid, forKey: .uid)
     }
 }
+
+extension ObjectReference: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", self.apiVersion)
+        try writer.field("fieldPath", self.fieldPath)
+        try writer.field("kind", self.kind)
+        try writer.field("name", self.name)
+        try writer.field("namespace", self.namespace)
+        try writer.field("resourceVersion", self.resourceVersion)
+        try writer.field("uid", self.uid)
+        try writer.endMapping()
+    }
+}

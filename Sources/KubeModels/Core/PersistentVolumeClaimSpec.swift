@@ -93,3 +93,20 @@ extension PersistentVolumeClaimSpec {
         try container.encodeIfPresent(self.volumeName, forKey: .volumeName)
     }
 }
+
+extension PersistentVolumeClaimSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("accessModes", self.accessModes)
+        try writer.field("dataSource", self.dataSource)
+        try writer.field("dataSourceRef", self.dataSourceRef)
+        try writer.field("resources", self.resources)
+        try writer.field("selector", self.selector)
+        try writer.field("storageClassName", self.storageClassName)
+        try writer.field("volumeAttributesClassName", self.volumeAttributesClassName)
+        try writer.field("volumeMode", self.volumeMode)
+        try writer.field("volumeName", self.volumeName)
+        try writer.endMapping()
+    }
+}

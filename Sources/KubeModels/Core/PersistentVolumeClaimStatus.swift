@@ -93,3 +93,20 @@ extension PersistentVolumeClaimStatus {
         try container.encodeIfPresent(self.phase, forKey: .phase)
     }
 }
+
+extension PersistentVolumeClaimStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("accessModes", self.accessModes)
+        try writer.field("allocatedResourceStatuses", self.allocatedResourceStatuses)
+        try writer.field("allocatedResources", self.allocatedResources)
+        try writer.field("capacity", self.capacity)
+        try writer.field("conditions", self.conditions)
+        try writer.field("currentVolumeAttributesClassName", self.currentVolumeAttributesClassName)
+        try writer.field("healthStatus", self.healthStatus)
+        try writer.field("modifyVolumeStatus", self.modifyVolumeStatus)
+        try writer.field("phase", self.phase)
+        try writer.endMapping()
+    }
+}

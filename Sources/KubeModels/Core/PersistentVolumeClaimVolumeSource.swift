@@ -44,3 +44,13 @@ extension PersistentVolumeClaimVolumeSource {
         try container.encodeIfPresent(self.readOnly, forKey: .readOnly)
     }
 }
+
+extension PersistentVolumeClaimVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("claimName", self.claimName)
+        try writer.field("readOnly", self.readOnly)
+        try writer.endMapping()
+    }
+}

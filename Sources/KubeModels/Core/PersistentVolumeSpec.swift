@@ -247,3 +247,42 @@ extension PersistentVolumeSpec {
         try container.encodeIfPresent(self.vsphereVolume, forKey: .vsphereVolume)
     }
 }
+
+extension PersistentVolumeSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("accessModes", self.accessModes)
+        try writer.field("awsElasticBlockStore", self.awsElasticBlockStore)
+        try writer.field("azureDisk", self.azureDisk)
+        try writer.field("azureFile", self.azureFile)
+        try writer.field("capacity", self.capacity)
+        try writer.field("cephfs", self.cephfs)
+        try writer.field("cinder", self.cinder)
+        try writer.field("claimRef", self.claimRef)
+        try writer.field("csi", self.csi)
+        try writer.field("fc", self.fc)
+        try writer.field("flexVolume", self.flexVolume)
+        try writer.field("flocker", self.flocker)
+        try writer.field("gcePersistentDisk", self.gcePersistentDisk)
+        try writer.field("glusterfs", self.glusterfs)
+        try writer.field("hostPath", self.hostPath)
+        try writer.field("iscsi", self.iscsi)
+        try writer.field("local", self.local)
+        try writer.field("mountOptions", self.mountOptions)
+        try writer.field("nfs", self.nfs)
+        try writer.field("nodeAffinity", self.nodeAffinity)
+        try writer.field("persistentVolumeReclaimPolicy", self.persistentVolumeReclaimPolicy)
+        try writer.field("photonPersistentDisk", self.photonPersistentDisk)
+        try writer.field("portworxVolume", self.portworxVolume)
+        try writer.field("quobyte", self.quobyte)
+        try writer.field("rbd", self.rbd)
+        try writer.field("scaleIO", self.scaleIO)
+        try writer.field("storageClassName", self.storageClassName)
+        try writer.field("storageos", self.storageos)
+        try writer.field("volumeAttributesClassName", self.volumeAttributesClassName)
+        try writer.field("volumeMode", self.volumeMode)
+        try writer.field("vsphereVolume", self.vsphereVolume)
+        try writer.endMapping()
+    }
+}

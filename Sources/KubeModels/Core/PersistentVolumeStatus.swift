@@ -58,3 +58,15 @@ extension PersistentVolumeStatus {
         try container.encodeIfPresent(self.reason, forKey: .reason)
     }
 }
+
+extension PersistentVolumeStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("lastPhaseTransitionTime", self.lastPhaseTransitionTime)
+        try writer.field("message", self.message)
+        try writer.field("phase", self.phase)
+        try writer.field("reason", self.reason)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension PhotonPersistentDiskVolumeSource {
         try container.encode(self.pdID, forKey: .pdID)
     }
 }
+
+extension PhotonPersistentDiskVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fsType", self.fsType)
+        try writer.field("pdID", self.pdID)
+        try writer.endMapping()
+    }
+}

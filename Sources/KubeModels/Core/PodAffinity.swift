@@ -44,3 +44,13 @@ extension PodAffinity {
         try container.encodeIfPresent(self.requiredDuringSchedulingIgnoredDuringExecution, forKey: .requiredDuringSchedulingIgnoredDuringExecution)
     }
 }
+
+extension PodAffinity: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("preferredDuringSchedulingIgnoredDuringExecution", self.preferredDuringSchedulingIgnoredDuringExecution)
+        try writer.field("requiredDuringSchedulingIgnoredDuringExecution", self.requiredDuringSchedulingIgnoredDuringExecution)
+        try writer.endMapping()
+    }
+}

@@ -72,3 +72,17 @@ extension PodAffinityTerm {
         try container.encode(self.topologyKey, forKey: .topologyKey)
     }
 }
+
+extension PodAffinityTerm: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("labelSelector", self.labelSelector)
+        try writer.field("matchLabelKeys", self.matchLabelKeys)
+        try writer.field("mismatchLabelKeys", self.mismatchLabelKeys)
+        try writer.field("namespaceSelector", self.namespaceSelector)
+        try writer.field("namespaces", self.namespaces)
+        try writer.field("topologyKey", self.topologyKey)
+        try writer.endMapping()
+    }
+}

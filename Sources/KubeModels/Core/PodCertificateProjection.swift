@@ -86,3 +86,19 @@ extension PodCertificateProjection {
         try container.encodeIfPresent(self.userAnnotations, forKey: .userAnnotations)
     }
 }
+
+extension PodCertificateProjection: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("certificateChainPath", self.certificateChainPath)
+        try writer.field("credentialBundlePath", self.credentialBundlePath)
+        try writer.field("keyPath", self.keyPath)
+        try writer.field("keyType", self.keyType)
+        try writer.field("maxExpirationSeconds", self.maxExpirationSeconds)
+        try writer.field("signerName", self.signerName)
+        try writer.field("user", self.user)
+        try writer.field("userAnnotations", self.userAnnotations)
+        try writer.endMapping()
+    }
+}

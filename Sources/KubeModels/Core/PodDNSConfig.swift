@@ -51,3 +51,14 @@ extension PodDNSConfig {
         try container.encodeIfPresent(self.searches, forKey: .searches)
     }
 }
+
+extension PodDNSConfig: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("nameservers", self.nameservers)
+        try writer.field("options", self.options)
+        try writer.field("searches", self.searches)
+        try writer.endMapping()
+    }
+}

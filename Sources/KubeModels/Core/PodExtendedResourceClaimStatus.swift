@@ -44,3 +44,13 @@ extension PodExtendedResourceClaimStatus {
         try container.encode(self.resourceClaimName, forKey: .resourceClaimName)
     }
 }
+
+extension PodExtendedResourceClaimStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("requestMappings", self.requestMappings)
+        try writer.field("resourceClaimName", self.resourceClaimName)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension PodOS {
         try container.encode(self.name, forKey: .name)
     }
 }
+
+extension PodOS: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension PodReadinessGate {
         try container.encode(self.conditionType, forKey: .conditionType)
     }
 }
+
+extension PodReadinessGate: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("conditionType", self.conditionType)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension PodResourceClaim {
         try container.encodeIfPresent(self.resourceClaimTemplateName, forKey: .resourceClaimTemplateName)
     }
 }
+
+extension PodResourceClaim: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("resourceClaimName", self.resourceClaimName)
+        try writer.field("resourceClaimTemplateName", self.resourceClaimTemplateName)
+        try writer.endMapping()
+    }
+}

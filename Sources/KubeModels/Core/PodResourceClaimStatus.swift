@@ -44,3 +44,13 @@ extension PodResourceClaimStatus {
         try container.encodeIfPresent(self.resourceClaimName, forKey: .resourceClaimName)
     }
 }
+
+extension PodResourceClaimStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("resourceClaimName", self.resourceClaimName)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension PodSchedulingGroup {
         try container.encodeIfPresent(self.podGroupName, forKey: .podGroupName)
     }
 }
+
+extension PodSchedulingGroup: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("podGroupName", self.podGroupName)
+        try writer.endMapping()
+    }
+}

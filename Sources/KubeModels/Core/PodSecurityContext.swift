@@ -121,3 +121,24 @@ extension PodSecurityContext {
         try container.encodeIfPresent(self.windowsOptions, forKey: .windowsOptions)
     }
 }
+
+extension PodSecurityContext: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("appArmorProfile", self.appArmorProfile)
+        try writer.field("fsGroup", self.fsGroup)
+        try writer.field("fsGroupChangePolicy", self.fsGroupChangePolicy)
+        try writer.field("runAsGroup", self.runAsGroup)
+        try writer.field("runAsNonRoot", self.runAsNonRoot)
+        try writer.field("runAsUser", self.runAsUser)
+        try writer.field("seLinuxChangePolicy", self.seLinuxChangePolicy)
+        try writer.field("seLinuxOptions", self.seLinuxOptions)
+        try writer.field("seccompProfile", self.seccompProfile)
+        try writer.field("supplementalGroups", self.supplementalGroups)
+        try writer.field("supplementalGroupsPolicy", self.supplementalGroupsPolicy)
+        try writer.field("sysctls", self.sysctls)
+        try writer.field("windowsOptions", self.windowsOptions)
+        try writer.endMapping()
+    }
+}

@@ -184,3 +184,33 @@ extension PodStatus {
         try container.encodeIfPresent(self.volumeHealth, forKey: .volumeHealth)
     }
 }
+
+extension PodStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("allocatedResources", self.allocatedResources)
+        try writer.field("conditions", self.conditions)
+        try writer.field("containerStatuses", self.containerStatuses)
+        try writer.field("ephemeralContainerStatuses", self.ephemeralContainerStatuses)
+        try writer.field("extendedResourceClaimStatus", self.extendedResourceClaimStatus)
+        try writer.field("hostIP", self.hostIP)
+        try writer.field("hostIPs", self.hostIPs)
+        try writer.field("initContainerStatuses", self.initContainerStatuses)
+        try writer.field("message", self.message)
+        try writer.field("nodeAllocatableResourceClaimStatuses", self.nodeAllocatableResourceClaimStatuses)
+        try writer.field("nominatedNodeName", self.nominatedNodeName)
+        try writer.field("observedGeneration", self.observedGeneration)
+        try writer.field("phase", self.phase)
+        try writer.field("podIP", self.podIP)
+        try writer.field("podIPs", self.podIPs)
+        try writer.field("qosClass", self.qosClass)
+        try writer.field("reason", self.reason)
+        try writer.field("resize", self.resize)
+        try writer.field("resourceClaimStatuses", self.resourceClaimStatuses)
+        try writer.field("resources", self.resources)
+        try writer.field("startTime", self.startTime)
+        try writer.field("volumeHealth", self.volumeHealth)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension PodTemplateSpec {
         try container.encodeIfPresent(self.spec, forKey: .spec)
     }
 }
+
+extension PodTemplateSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("metadata", self.metadata)
+        try writer.field("spec", self.spec)
+        try writer.endMapping()
+    }
+}

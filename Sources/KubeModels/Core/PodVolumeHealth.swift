@@ -51,3 +51,14 @@ extension PodVolumeHealth {
         try container.encode(self.name, forKey: .name)
     }
 }
+
+extension PodVolumeHealth: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("healthConditions", self.healthConditions)
+        try writer.field("lastTransitionTime", self.lastTransitionTime)
+        try writer.field("name", self.name)
+        try writer.endMapping()
+    }
+}

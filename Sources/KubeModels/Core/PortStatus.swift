@@ -51,3 +51,14 @@ extension PortStatus {
         try container.encode(self.`protocol`, forKey: .`protocol`)
     }
 }
+
+extension PortStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("error", self.error)
+        try writer.field("port", self.port)
+        try writer.field("protocol", self.`protocol`)
+        try writer.endMapping()
+    }
+}

@@ -100,3 +100,21 @@ extension Probe {
         try container.encodeIfPresent(self.timeoutSeconds, forKey: .timeoutSeconds)
     }
 }
+
+extension Probe: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("exec", self.exec)
+        try writer.field("failureThreshold", self.failureThreshold)
+        try writer.field("grpc", self.grpc)
+        try writer.field("httpGet", self.httpGet)
+        try writer.field("initialDelaySeconds", self.initialDelaySeconds)
+        try writer.field("periodSeconds", self.periodSeconds)
+        try writer.field("successThreshold", self.successThreshold)
+        try writer.field("tcpSocket", self.tcpSocket)
+        try writer.field("terminationGracePeriodSeconds", self.terminationGracePeriodSeconds)
+        try writer.field("timeoutSeconds", self.timeoutSeconds)
+        try writer.endMapping()
+    }
+}

@@ -72,3 +72,17 @@ extension QuobyteVolumeSource {
         try container.encode(self.volume, forKey: .volume)
     }
 }
+
+extension QuobyteVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("group", self.group)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("registry", self.registry)
+        try writer.field("tenant", self.tenant)
+        try writer.field("user", self.user)
+        try writer.field("volume", self.volume)
+        try writer.endMapping()
+    }
+}

@@ -86,3 +86,19 @@ extension RBDPersistentVolumeSource {
         try container.encodeIfPresent(self.user, forKey: .user)
     }
 }
+
+extension RBDPersistentVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fsType", self.fsType)
+        try writer.field("image", self.image)
+        try writer.field("keyring", self.keyring)
+        try writer.field("monitors", self.monitors)
+        try writer.field("pool", self.pool)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("secretRef", self.secretRef)
+        try writer.field("user", self.user)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ResourceClaim {
         try container.encodeIfPresent(self.request, forKey: .request)
     }
 }
+
+extension ResourceClaim: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("request", self.request)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension ResourceFieldSelector {
         try container.encode(self.resource, forKey: .resource)
     }
 }
+
+extension ResourceFieldSelector: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("containerName", self.containerName)
+        try writer.field("divisor", self.divisor)
+        try writer.field("resource", self.resource)
+        try writer.endMapping()
+    }
+}

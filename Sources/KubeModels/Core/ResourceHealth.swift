@@ -51,3 +51,14 @@ extension ResourceHealth {
         try container.encode(self.resourceID, forKey: .resourceID)
     }
 }
+
+extension ResourceHealth: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("health", self.health)
+        try writer.field("message", self.message)
+        try writer.field("resourceID", self.resourceID)
+        try writer.endMapping()
+    }
+}

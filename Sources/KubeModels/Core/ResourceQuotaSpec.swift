@@ -51,3 +51,14 @@ extension ResourceQuotaSpec {
         try container.encodeIfPresent(self.scopes, forKey: .scopes)
     }
 }
+
+extension ResourceQuotaSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("hard", self.hard)
+        try writer.field("scopeSelector", self.scopeSelector)
+        try writer.field("scopes", self.scopes)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ResourceQuotaStatus {
         try container.encodeIfPresent(self.used, forKey: .used)
     }
 }
+
+extension ResourceQuotaStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("hard", self.hard)
+        try writer.field("used", self.used)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension ResourceRequirements {
         try container.encodeIfPresent(self.requests, forKey: .requests)
     }
 }
+
+extension ResourceRequirements: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("claims", self.claims)
+        try writer.field("limits", self.limits)
+        try writer.field("requests", self.requests)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ResourceStatus {
         try container.encodeIfPresent(self.resources, forKey: .resources)
     }
 }
+
+extension ResourceStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("resources", self.resources)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension SELinuxOptions {
         try container.encodeIfPresent(self.user, forKey: .user)
     }
 }
+
+extension SELinuxOptions: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("level", self.level)
+        try writer.field("role", self.role)
+        try writer.field("type", self.type)
+        try writer.field("user", self.user)
+        try writer.endMapping()
+    }
+}

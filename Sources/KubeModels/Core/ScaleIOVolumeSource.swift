@@ -100,3 +100,21 @@ extension ScaleIOVolumeSource {
         try container.encodeIfPresent(self.volumeName, forKey: .volumeName)
     }
 }
+
+extension ScaleIOVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fsType", self.fsType)
+        try writer.field("gateway", self.gateway)
+        try writer.field("protectionDomain", self.protectionDomain)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("secretRef", self.secretRef)
+        try writer.field("sslEnabled", self.sslEnabled)
+        try writer.field("storageMode", self.storageMode)
+        try writer.field("storagePool", self.storagePool)
+        try writer.field("system", self.system)
+        try writer.field("volumeName", self.volumeName)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension ScopeSelector {
         try container.encodeIfPresent(self.matchExpressions, forKey: .matchExpressions)
     }
 }
+
+extension ScopeSelector: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("matchExpressions", self.matchExpressions)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension ScopedResourceSelectorRequirement {
         try container.encodeIfPresent(self.values, forKey: .values)
     }
 }
+
+extension ScopedResourceSelectorRequirement: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("operator", self.`operator`)
+        try writer.field("scopeName", self.scopeName)
+        try writer.field("values", self.values)
+        try writer.endMapping()
+    }
+}

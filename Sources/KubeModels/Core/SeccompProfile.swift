@@ -44,3 +44,13 @@ extension SeccompProfile {
         try container.encode(self.type, forKey: .type)
     }
 }
+
+extension SeccompProfile: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("localhostProfile", self.localhostProfile)
+        try writer.field("type", self.type)
+        try writer.endMapping()
+    }
+}

@@ -100,3 +100,18 @@ extension Secret {
         try container.encodeIfPresent(self.type, forKey: .type)
     }
 }
+
+extension Secret: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", Self.apiVersion)
+        try writer.field("kind", Self.kind)
+        if !metadata.isEmpty { try writer.field("metadata", metadata) }
+        try writer.field("data", self.data?.mapValues { $0.base64EncodedString() })
+        try writer.field("immutable", self.immutable)
+        try writer.field("stringData", self.stringData)
+        try writer.field("type", self.type)
+        try writer.endMapping()
+    }
+}

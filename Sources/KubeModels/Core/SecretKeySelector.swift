@@ -51,3 +51,14 @@ extension SecretKeySelector {
         try container.encodeIfPresent(self.optional, forKey: .optional)
     }
 }
+
+extension SecretKeySelector: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("key", self.key)
+        try writer.field("name", self.name)
+        try writer.field("optional", self.optional)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension SecretReference {
         try container.encodeIfPresent(self.namespace, forKey: .namespace)
     }
 }
+
+extension SecretReference: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("namespace", self.namespace)
+        try writer.endMapping()
+    }
+}

@@ -65,3 +65,16 @@ extension SecretVolumeSource {
         try container.encodeIfPresent(self.secretName, forKey: .secretName)
     }
 }
+
+extension SecretVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("defaultMode", self.defaultMode)
+        try writer.field("defaultUser", self.defaultUser)
+        try writer.field("items", self.items)
+        try writer.field("optional", self.optional)
+        try writer.field("secretName", self.secretName)
+        try writer.endMapping()
+    }
+}

@@ -114,3 +114,23 @@ extension SecurityContext {
         try container.encodeIfPresent(self.windowsOptions, forKey: .windowsOptions)
     }
 }
+
+extension SecurityContext: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("allowPrivilegeEscalation", self.allowPrivilegeEscalation)
+        try writer.field("appArmorProfile", self.appArmorProfile)
+        try writer.field("capabilities", self.capabilities)
+        try writer.field("privileged", self.privileged)
+        try writer.field("procMount", self.procMount)
+        try writer.field("readOnlyRootFilesystem", self.readOnlyRootFilesystem)
+        try writer.field("runAsGroup", self.runAsGroup)
+        try writer.field("runAsNonRoot", self.runAsNonRoot)
+        try writer.field("runAsUser", self.runAsUser)
+        try writer.field("seLinuxOptions", self.seLinuxOptions)
+        try writer.field("seccompProfile", self.seccompProfile)
+        try writer.field("windowsOptions", self.windowsOptions)
+        try writer.endMapping()
+    }
+}

@@ -90,3 +90,17 @@ extension ServiceAccount {
         try container.encodeIfPresent(self.secrets, forKey: .secrets)
     }
 }
+
+extension ServiceAccount: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", Self.apiVersion)
+        try writer.field("kind", Self.kind)
+        if !metadata.isEmpty { try writer.field("metadata", metadata) }
+        try writer.field("automountServiceAccountToken", self.automountServiceAccountToken)
+        try writer.field("imagePullSecrets", self.imagePullSecrets)
+        try writer.field("secrets", self.secrets)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension ServiceAccountTokenProjection {
         try container.encodeIfPresent(self.user, forKey: .user)
     }
 }
+
+extension ServiceAccountTokenProjection: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("audience", self.audience)
+        try writer.field("expirationSeconds", self.expirationSeconds)
+        try writer.field("path", self.path)
+        try writer.field("user", self.user)
+        try writer.endMapping()
+    }
+}

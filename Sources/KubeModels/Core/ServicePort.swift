@@ -72,3 +72,17 @@ extension ServicePort {
         try container.encodeIfPresent(self.targetPort, forKey: .targetPort)
     }
 }
+
+extension ServicePort: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("appProtocol", self.appProtocol)
+        try writer.field("name", self.name)
+        try writer.field("nodePort", self.nodePort)
+        try writer.field("port", self.port)
+        try writer.field("protocol", self.`protocol`)
+        try writer.field("targetPort", self.targetPort)
+        try writer.endMapping()
+    }
+}

@@ -170,3 +170,31 @@ extension ServiceSpec {
         try container.encodeIfPresent(self.type, forKey: .type)
     }
 }
+
+extension ServiceSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("allocateLoadBalancerNodePorts", self.allocateLoadBalancerNodePorts)
+        try writer.field("clusterIP", self.clusterIP)
+        try writer.field("clusterIPs", self.clusterIPs)
+        try writer.field("externalIPs", self.externalIPs)
+        try writer.field("externalName", self.externalName)
+        try writer.field("externalTrafficPolicy", self.externalTrafficPolicy)
+        try writer.field("healthCheckNodePort", self.healthCheckNodePort)
+        try writer.field("internalTrafficPolicy", self.internalTrafficPolicy)
+        try writer.field("ipFamilies", self.ipFamilies)
+        try writer.field("ipFamilyPolicy", self.ipFamilyPolicy)
+        try writer.field("loadBalancerClass", self.loadBalancerClass)
+        try writer.field("loadBalancerIP", self.loadBalancerIP)
+        try writer.field("loadBalancerSourceRanges", self.loadBalancerSourceRanges)
+        try writer.field("ports", self.ports)
+        try writer.field("publishNotReadyAddresses", self.publishNotReadyAddresses)
+        try writer.field("selector", self.selector)
+        try writer.field("sessionAffinity", self.sessionAffinity)
+        try writer.field("sessionAffinityConfig", self.sessionAffinityConfig)
+        try writer.field("trafficDistribution", self.trafficDistribution)
+        try writer.field("type", self.type)
+        try writer.endMapping()
+    }
+}

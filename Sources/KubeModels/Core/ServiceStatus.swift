@@ -44,3 +44,13 @@ extension ServiceStatus {
         try container.encodeIfPresent(self.loadBalancer, forKey: .loadBalancer)
     }
 }
+
+extension ServiceStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("conditions", self.conditions)
+        try writer.field("loadBalancer", self.loadBalancer)
+        try writer.endMapping()
+    }
+}

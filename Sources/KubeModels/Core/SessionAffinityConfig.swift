@@ -37,3 +37,12 @@ extension SessionAffinityConfig {
         try container.encodeIfPresent(self.clientIP, forKey: .clientIP)
     }
 }
+
+extension SessionAffinityConfig: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("clientIP", self.clientIP)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension SleepAction {
         try container.encode(self.seconds, forKey: .seconds)
     }
 }
+
+extension SleepAction: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("seconds", self.seconds)
+        try writer.endMapping()
+    }
+}

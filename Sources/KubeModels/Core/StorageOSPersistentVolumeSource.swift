@@ -65,3 +65,16 @@ extension StorageOSPersistentVolumeSource {
         try container.encodeIfPresent(self.volumeNamespace, forKey: .volumeNamespace)
     }
 }
+
+extension StorageOSPersistentVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fsType", self.fsType)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("secretRef", self.secretRef)
+        try writer.field("volumeName", self.volumeName)
+        try writer.field("volumeNamespace", self.volumeNamespace)
+        try writer.endMapping()
+    }
+}

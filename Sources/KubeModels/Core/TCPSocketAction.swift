@@ -44,3 +44,13 @@ extension TCPSocketAction {
         try container.encode(self.port, forKey: .port)
     }
 }
+
+extension TCPSocketAction: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("host", self.host)
+        try writer.field("port", self.port)
+        try writer.endMapping()
+    }
+}

@@ -65,3 +65,16 @@ extension Toleration {
         try container.encodeIfPresent(self.value, forKey: .value)
     }
 }
+
+extension Toleration: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("effect", self.effect)
+        try writer.field("key", self.key)
+        try writer.field("operator", self.`operator`)
+        try writer.field("tolerationSeconds", self.tolerationSeconds)
+        try writer.field("value", self.value)
+        try writer.endMapping()
+    }
+}

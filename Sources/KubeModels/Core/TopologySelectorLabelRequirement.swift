@@ -44,3 +44,13 @@ extension TopologySelectorLabelRequirement {
         try container.encode(self.values, forKey: .values)
     }
 }
+
+extension TopologySelectorLabelRequirement: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("key", self.key)
+        try writer.field("values", self.values)
+        try writer.endMapping()
+    }
+}

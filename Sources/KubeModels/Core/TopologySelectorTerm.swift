@@ -37,3 +37,12 @@ extension TopologySelectorTerm {
         try container.encodeIfPresent(self.matchLabelExpressions, forKey: .matchLabelExpressions)
     }
 }
+
+extension TopologySelectorTerm: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("matchLabelExpressions", self.matchLabelExpressions)
+        try writer.endMapping()
+    }
+}

@@ -86,3 +86,19 @@ extension TopologySpreadConstraint {
         try container.encode(self.whenUnsatisfiable, forKey: .whenUnsatisfiable)
     }
 }
+
+extension TopologySpreadConstraint: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("labelSelector", self.labelSelector)
+        try writer.field("matchLabelKeys", self.matchLabelKeys)
+        try writer.field("maxSkew", self.maxSkew)
+        try writer.field("minDomains", self.minDomains)
+        try writer.field("nodeAffinityPolicy", self.nodeAffinityPolicy)
+        try writer.field("nodeTaintsPolicy", self.nodeTaintsPolicy)
+        try writer.field("topologyKey", self.topologyKey)
+        try writer.field("whenUnsatisfiable", self.whenUnsatisfiable)
+        try writer.endMapping()
+    }
+}

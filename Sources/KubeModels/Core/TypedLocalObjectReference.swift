@@ -51,3 +51,14 @@ extension TypedLocalObjectReference {
         try container.encode(self.name, forKey: .name)
     }
 }
+
+extension TypedLocalObjectReference: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiGroup", self.apiGroup)
+        try writer.field("kind", self.kind)
+        try writer.field("name", self.name)
+        try writer.endMapping()
+    }
+}

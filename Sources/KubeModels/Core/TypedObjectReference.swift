@@ -58,3 +58,15 @@ extension TypedObjectReference {
         try container.encodeIfPresent(self.namespace, forKey: .namespace)
     }
 }
+
+extension TypedObjectReference: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiGroup", self.apiGroup)
+        try writer.field("kind", self.kind)
+        try writer.field("name", self.name)
+        try writer.field("namespace", self.namespace)
+        try writer.endMapping()
+    }
+}

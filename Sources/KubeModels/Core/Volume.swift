@@ -247,3 +247,42 @@ extension Volume {
         try container.encodeIfPresent(self.vsphereVolume, forKey: .vsphereVolume)
     }
 }
+
+extension Volume: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("awsElasticBlockStore", self.awsElasticBlockStore)
+        try writer.field("azureDisk", self.azureDisk)
+        try writer.field("azureFile", self.azureFile)
+        try writer.field("cephfs", self.cephfs)
+        try writer.field("cinder", self.cinder)
+        try writer.field("configMap", self.configMap)
+        try writer.field("csi", self.csi)
+        try writer.field("downwardAPI", self.downwardAPI)
+        try writer.field("emptyDir", self.emptyDir)
+        try writer.field("ephemeral", self.ephemeral)
+        try writer.field("fc", self.fc)
+        try writer.field("flexVolume", self.flexVolume)
+        try writer.field("flocker", self.flocker)
+        try writer.field("gcePersistentDisk", self.gcePersistentDisk)
+        try writer.field("gitRepo", self.gitRepo)
+        try writer.field("glusterfs", self.glusterfs)
+        try writer.field("hostPath", self.hostPath)
+        try writer.field("image", self.image)
+        try writer.field("iscsi", self.iscsi)
+        try writer.field("name", self.name)
+        try writer.field("nfs", self.nfs)
+        try writer.field("persistentVolumeClaim", self.persistentVolumeClaim)
+        try writer.field("photonPersistentDisk", self.photonPersistentDisk)
+        try writer.field("portworxVolume", self.portworxVolume)
+        try writer.field("projected", self.projected)
+        try writer.field("quobyte", self.quobyte)
+        try writer.field("rbd", self.rbd)
+        try writer.field("scaleIO", self.scaleIO)
+        try writer.field("secret", self.secret)
+        try writer.field("storageos", self.storageos)
+        try writer.field("vsphereVolume", self.vsphereVolume)
+        try writer.endMapping()
+    }
+}

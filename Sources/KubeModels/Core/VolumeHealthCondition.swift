@@ -51,3 +51,14 @@ extension VolumeHealthCondition {
         try container.encode(self.status, forKey: .status)
     }
 }
+
+extension VolumeHealthCondition: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("message", self.message)
+        try writer.field("reason", self.reason)
+        try writer.field("status", self.status)
+        try writer.endMapping()
+    }
+}

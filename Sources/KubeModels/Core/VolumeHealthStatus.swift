@@ -44,3 +44,13 @@ extension VolumeHealthStatus {
         try container.encodeIfPresent(self.lastTransitionTime, forKey: .lastTransitionTime)
     }
 }
+
+extension VolumeHealthStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("healthConditions", self.healthConditions)
+        try writer.field("lastTransitionTime", self.lastTransitionTime)
+        try writer.endMapping()
+    }
+}

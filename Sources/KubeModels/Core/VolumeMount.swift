@@ -86,3 +86,19 @@ extension VolumeMount {
         try container.encodeIfPresent(self.subPathExpr, forKey: .subPathExpr)
     }
 }
+
+extension VolumeMount: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("bindMountOptions", self.bindMountOptions)
+        try writer.field("mountPath", self.mountPath)
+        try writer.field("mountPropagation", self.mountPropagation)
+        try writer.field("name", self.name)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("recursiveReadOnly", self.recursiveReadOnly)
+        try writer.field("subPath", self.subPath)
+        try writer.field("subPathExpr", self.subPathExpr)
+        try writer.endMapping()
+    }
+}

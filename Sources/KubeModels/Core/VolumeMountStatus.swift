@@ -65,3 +65,16 @@ extension VolumeMountStatus {
         try container.encodeIfPresent(self.volumeStatus, forKey: .volumeStatus)
     }
 }
+
+extension VolumeMountStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("mountPath", self.mountPath)
+        try writer.field("name", self.name)
+        try writer.field("readOnly", self.readOnly)
+        try writer.field("recursiveReadOnly", self.recursiveReadOnly)
+        try writer.field("volumeStatus", self.volumeStatus)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension VolumeNodeAffinity {
         try container.encodeIfPresent(self.required, forKey: .required)
     }
 }
+
+extension VolumeNodeAffinity: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("required", self.required)
+        try writer.endMapping()
+    }
+}

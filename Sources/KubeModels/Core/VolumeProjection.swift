@@ -72,3 +72,17 @@ extension VolumeProjection {
         try container.encodeIfPresent(self.serviceAccountToken, forKey: .serviceAccountToken)
     }
 }
+
+extension VolumeProjection: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("clusterTrustBundle", self.clusterTrustBundle)
+        try writer.field("configMap", self.configMap)
+        try writer.field("downwardAPI", self.downwardAPI)
+        try writer.field("podCertificate", self.podCertificate)
+        try writer.field("secret", self.secret)
+        try writer.field("serviceAccountToken", self.serviceAccountToken)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension VolumeStatus {
         try container.encodeIfPresent(self.image, forKey: .image)
     }
 }
+
+extension VolumeStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("image", self.image)
+        try writer.endMapping()
+    }
+}

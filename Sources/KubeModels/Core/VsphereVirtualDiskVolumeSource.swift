@@ -58,3 +58,15 @@ extension VsphereVirtualDiskVolumeSource {
         try container.encode(self.volumePath, forKey: .volumePath)
     }
 }
+
+extension VsphereVirtualDiskVolumeSource: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("fsType", self.fsType)
+        try writer.field("storagePolicyID", self.storagePolicyID)
+        try writer.field("storagePolicyName", self.storagePolicyName)
+        try writer.field("volumePath", self.volumePath)
+        try writer.endMapping()
+    }
+}

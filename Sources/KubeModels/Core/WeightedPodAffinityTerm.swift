@@ -44,3 +44,13 @@ extension WeightedPodAffinityTerm {
         try container.encode(self.weight, forKey: .weight)
     }
 }
+
+extension WeightedPodAffinityTerm: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("podAffinityTerm", self.podAffinityTerm)
+        try writer.field("weight", self.weight)
+        try writer.endMapping()
+    }
+}

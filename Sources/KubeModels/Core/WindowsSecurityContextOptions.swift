@@ -58,3 +58,15 @@ extension WindowsSecurityContextOptions {
         try container.encodeIfPresent(self.runAsUserName, forKey: .runAsUserName)
     }
 }
+
+extension WindowsSecurityContextOptions: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("gmsaCredentialSpec", self.gmsaCredentialSpec)
+        try writer.field("gmsaCredentialSpecName", self.gmsaCredentialSpecName)
+        try writer.field("hostProcess", self.hostProcess)
+        try writer.field("runAsUserName", self.runAsUserName)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension HTTPIngressPath {
         try container.encode(self.pathType, forKey: .pathType)
     }
 }
+
+extension HTTPIngressPath: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("backend", self.backend)
+        try writer.field("path", self.path)
+        try writer.field("pathType", self.pathType)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension HTTPIngressRuleValue {
         try container.encode(self.paths, forKey: .paths)
     }
 }
+
+extension HTTPIngressRuleValue: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("paths", self.paths)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension IPBlock {
         try container.encodeIfPresent(self.except, forKey: .except)
     }
 }
+
+extension IPBlock: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("cidr", self.cidr)
+        try writer.field("except", self.except)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension IngressBackend {
         try container.encodeIfPresent(self.service, forKey: .service)
     }
 }
+
+extension IngressBackend: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("resource", self.resource)
+        try writer.field("service", self.service)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension IngressClassSpec {
         try container.encodeIfPresent(self.parameters, forKey: .parameters)
     }
 }
+
+extension IngressClassSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("controller", self.controller)
+        try writer.field("parameters", self.parameters)
+        try writer.endMapping()
+    }
+}

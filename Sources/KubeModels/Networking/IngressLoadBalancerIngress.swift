@@ -51,3 +51,14 @@ extension IngressLoadBalancerIngress {
         try container.encodeIfPresent(self.ports, forKey: .ports)
     }
 }
+
+extension IngressLoadBalancerIngress: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("hostname", self.hostname)
+        try writer.field("ip", self.ip)
+        try writer.field("ports", self.ports)
+        try writer.endMapping()
+    }
+}

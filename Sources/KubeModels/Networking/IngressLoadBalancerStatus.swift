@@ -37,3 +37,12 @@ extension IngressLoadBalancerStatus {
         try container.encodeIfPresent(self.ingress, forKey: .ingress)
     }
 }
+
+extension IngressLoadBalancerStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("ingress", self.ingress)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension IngressRule {
         try container.encodeIfPresent(self.http, forKey: .http)
     }
 }
+
+extension IngressRule: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("host", self.host)
+        try writer.field("http", self.http)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension IngressServiceBackend {
         try container.encodeIfPresent(self.port, forKey: .port)
     }
 }
+
+extension IngressServiceBackend: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("port", self.port)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension IngressSpec {
         try container.encodeIfPresent(self.tls, forKey: .tls)
     }
 }
+
+extension IngressSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("defaultBackend", self.defaultBackend)
+        try writer.field("ingressClassName", self.ingressClassName)
+        try writer.field("rules", self.rules)
+        try writer.field("tls", self.tls)
+        try writer.endMapping()
+    }
+}

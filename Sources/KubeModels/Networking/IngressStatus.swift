@@ -37,3 +37,12 @@ extension IngressStatus {
         try container.encodeIfPresent(self.loadBalancer, forKey: .loadBalancer)
     }
 }
+
+extension IngressStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("loadBalancer", self.loadBalancer)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension IngressTLS {
         try container.encodeIfPresent(self.secretName, forKey: .secretName)
     }
 }
+
+extension IngressTLS: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("hosts", self.hosts)
+        try writer.field("secretName", self.secretName)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension NetworkPolicyEgressRule {
         try container.encodeIfPresent(self.to, forKey: .to)
     }
 }
+
+extension NetworkPolicyEgressRule: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("ports", self.ports)
+        try writer.field("to", self.to)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension NetworkPolicyIngressRule {
         try container.encodeIfPresent(self.ports, forKey: .ports)
     }
 }
+
+extension NetworkPolicyIngressRule: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("from", self.from)
+        try writer.field("ports", self.ports)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension NetworkPolicyPeer {
         try container.encodeIfPresent(self.podSelector, forKey: .podSelector)
     }
 }
+
+extension NetworkPolicyPeer: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("ipBlock", self.ipBlock)
+        try writer.field("namespaceSelector", self.namespaceSelector)
+        try writer.field("podSelector", self.podSelector)
+        try writer.endMapping()
+    }
+}

@@ -51,3 +51,14 @@ extension NetworkPolicyPort {
         try container.encodeIfPresent(self.`protocol`, forKey: .`protocol`)
     }
 }
+
+extension NetworkPolicyPort: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("endPort", self.endPort)
+        try writer.field("port", self.port)
+        try writer.field("protocol", self.`protocol`)
+        try writer.endMapping()
+    }
+}

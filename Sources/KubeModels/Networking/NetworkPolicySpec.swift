@@ -58,3 +58,15 @@ extension NetworkPolicySpec {
         try container.encodeIfPresent(self.policyTypes, forKey: .policyTypes)
     }
 }
+
+extension NetworkPolicySpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("egress", self.egress)
+        try writer.field("ingress", self.ingress)
+        try writer.field("podSelector", self.podSelector)
+        try writer.field("policyTypes", self.policyTypes)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension ServiceBackendPort {
         try container.encodeIfPresent(self.number, forKey: .number)
     }
 }
+
+extension ServiceBackendPort: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("name", self.name)
+        try writer.field("number", self.number)
+        try writer.endMapping()
+    }
+}

@@ -58,3 +58,15 @@ extension PodDisruptionBudgetSpec {
         try container.encodeIfPresent(self.unhealthyPodEvictionPolicy, forKey: .unhealthyPodEvictionPolicy)
     }
 }
+
+extension PodDisruptionBudgetSpec: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("maxUnavailable", self.maxUnavailable)
+        try writer.field("minAvailable", self.minAvailable)
+        try writer.field("selector", self.selector)
+        try writer.field("unhealthyPodEvictionPolicy", self.unhealthyPodEvictionPolicy)
+        try writer.endMapping()
+    }
+}

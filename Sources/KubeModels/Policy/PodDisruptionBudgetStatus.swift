@@ -79,3 +79,18 @@ extension PodDisruptionBudgetStatus {
         try container.encodeIfPresent(self.observedGeneration, forKey: .observedGeneration)
     }
 }
+
+extension PodDisruptionBudgetStatus: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("conditions", self.conditions)
+        try writer.field("currentHealthy", self.currentHealthy)
+        try writer.field("desiredHealthy", self.desiredHealthy)
+        try writer.field("disruptedPods", self.disruptedPods)
+        try writer.field("disruptionsAllowed", self.disruptionsAllowed)
+        try writer.field("expectedPods", self.expectedPods)
+        try writer.field("observedGeneration", self.observedGeneration)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension LabelSelector {
         try container.encodeIfPresent(self.matchLabels, forKey: .matchLabels)
     }
 }
+
+extension LabelSelector: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("matchExpressions", self.matchExpressions)
+        try writer.field("matchLabels", self.matchLabels)
+        try writer.endMapping()
+    }
+}

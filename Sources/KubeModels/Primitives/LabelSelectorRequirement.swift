@@ -51,3 +51,14 @@ extension LabelSelectorRequirement {
         try container.encodeIfPresent(self.values, forKey: .values)
     }
 }
+
+extension LabelSelectorRequirement: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("key", self.key)
+        try writer.field("operator", self.`operator`)
+        try writer.field("values", self.values)
+        try writer.endMapping()
+    }
+}

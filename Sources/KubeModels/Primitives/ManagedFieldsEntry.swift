@@ -79,3 +79,18 @@ extension ManagedFieldsEntry {
         try container.encodeIfPresent(self.time, forKey: .time)
     }
 }
+
+extension ManagedFieldsEntry: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", self.apiVersion)
+        try writer.field("fieldsType", self.fieldsType)
+        try writer.field("fieldsV1", self.fieldsV1)
+        try writer.field("manager", self.manager)
+        try writer.field("operation", self.operation)
+        try writer.field("subresource", self.subresource)
+        try writer.field("time", self.time)
+        try writer.endMapping()
+    }
+}

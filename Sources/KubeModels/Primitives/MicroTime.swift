@@ -72,7 +72,8 @@ public struct MicroTime: Sendable, Hashable, Comparable {
         lhs.microsecondsSince1970 < rhs.microsecondsSince1970
     }
 
-    private var timestamp: RFC3339Timestamp {
+    /// The time split into UTC calendar fields (used by the writers).
+    var timestamp: RFC3339Timestamp {
         let seconds = RFC3339Timestamp.floorDivide(microsecondsSince1970, 1_000_000)
         let micros = RFC3339Timestamp.floorModulo(microsecondsSince1970, 1_000_000)
         return RFC3339Timestamp(seconds: seconds, nanoseconds: micros * 1000)

@@ -135,3 +135,26 @@ extension ObjectMeta {
         try container.encodeIfPresent(self.uid, forKey: .uid)
     }
 }
+
+extension ObjectMeta: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("annotations", self.annotations)
+        try writer.field("creationTimestamp", self.creationTimestamp)
+        try writer.field("deletionGracePeriodSeconds", self.deletionGracePeriodSeconds)
+        try writer.field("deletionTimestamp", self.deletionTimestamp)
+        try writer.field("finalizers", self.finalizers)
+        try writer.field("generateName", self.generateName)
+        try writer.field("generation", self.generation)
+        try writer.field("labels", self.labels)
+        try writer.field("managedFields", self.managedFields)
+        try writer.field("name", self.name)
+        try writer.field("namespace", self.namespace)
+        try writer.field("ownerReferences", self.ownerReferences)
+        try writer.field("resourceVersion", self.resourceVersion)
+        try writer.field("selfLink", self.selfLink)
+        try writer.field("uid", self.uid)
+        try writer.endMapping()
+    }
+}

@@ -72,3 +72,17 @@ extension OwnerReference {
         try container.encode(self.uid, forKey: .uid)
     }
 }
+
+extension OwnerReference: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", self.apiVersion)
+        try writer.field("blockOwnerDeletion", self.blockOwnerDeletion)
+        try writer.field("controller", self.controller)
+        try writer.field("kind", self.kind)
+        try writer.field("name", self.name)
+        try writer.field("uid", self.uid)
+        try writer.endMapping()
+    }
+}

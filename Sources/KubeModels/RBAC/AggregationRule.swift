@@ -37,3 +37,12 @@ extension AggregationRule {
         try container.encodeIfPresent(self.clusterRoleSelectors, forKey: .clusterRoleSelectors)
     }
 }
+
+extension AggregationRule: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("clusterRoleSelectors", self.clusterRoleSelectors)
+        try writer.endMapping()
+    }
+}

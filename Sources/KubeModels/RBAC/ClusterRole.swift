@@ -80,3 +80,16 @@ extension ClusterRole {
         try container.encodeIfPresent(self.rules, forKey: .rules)
     }
 }
+
+extension ClusterRole: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", Self.apiVersion)
+        try writer.field("kind", Self.kind)
+        if !metadata.isEmpty { try writer.field("metadata", metadata) }
+        try writer.field("aggregationRule", self.aggregationRule)
+        try writer.field("rules", self.rules)
+        try writer.endMapping()
+    }
+}

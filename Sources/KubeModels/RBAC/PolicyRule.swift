@@ -65,3 +65,16 @@ extension PolicyRule {
         try container.encode(self.verbs, forKey: .verbs)
     }
 }
+
+extension PolicyRule: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiGroups", self.apiGroups)
+        try writer.field("nonResourceURLs", self.nonResourceURLs)
+        try writer.field("resourceNames", self.resourceNames)
+        try writer.field("resources", self.resources)
+        try writer.field("verbs", self.verbs)
+        try writer.endMapping()
+    }
+}

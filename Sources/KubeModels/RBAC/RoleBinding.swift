@@ -81,3 +81,16 @@ extension RoleBinding {
         try container.encodeIfPresent(self.subjects, forKey: .subjects)
     }
 }
+
+extension RoleBinding: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", Self.apiVersion)
+        try writer.field("kind", Self.kind)
+        if !metadata.isEmpty { try writer.field("metadata", metadata) }
+        try writer.field("roleRef", self.roleRef)
+        try writer.field("subjects", self.subjects)
+        try writer.endMapping()
+    }
+}

@@ -98,3 +98,18 @@ extension PriorityClass {
         try container.encodeIfPresent(self.value, forKey: .value)
     }
 }
+
+extension PriorityClass: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", Self.apiVersion)
+        try writer.field("kind", Self.kind)
+        if !metadata.isEmpty { try writer.field("metadata", metadata) }
+        try writer.field("description", self.description)
+        try writer.field("globalDefault", self.globalDefault)
+        try writer.field("preemptionPolicy", self.preemptionPolicy)
+        try writer.field("value", self.value)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension TopologyConstraint {
         try container.encode(self.key, forKey: .key)
     }
 }
+
+extension TopologyConstraint: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("key", self.key)
+        try writer.endMapping()
+    }
+}

@@ -44,3 +44,13 @@ extension WorkloadPodGroupDisruptionMode {
         try container.encodeIfPresent(self.single, forKey: .single)
     }
 }
+
+extension WorkloadPodGroupDisruptionMode: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("all", self.all)
+        try writer.field("single", self.single)
+        try writer.endMapping()
+    }
+}

@@ -37,3 +37,12 @@ extension WorkloadPodGroupGangSchedulingPolicy {
         try container.encodeIfPresent(self.minCount, forKey: .minCount)
     }
 }
+
+extension WorkloadPodGroupGangSchedulingPolicy: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("minCount", self.minCount)
+        try writer.endMapping()
+    }
+}

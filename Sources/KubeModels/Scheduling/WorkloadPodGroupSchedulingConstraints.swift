@@ -37,3 +37,12 @@ extension WorkloadPodGroupSchedulingConstraints {
         try container.encodeIfPresent(self.topology, forKey: .topology)
     }
 }
+
+extension WorkloadPodGroupSchedulingConstraints: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("topology", self.topology)
+        try writer.endMapping()
+    }
+}

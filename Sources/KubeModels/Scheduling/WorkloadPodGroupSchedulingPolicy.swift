@@ -44,3 +44,13 @@ extension WorkloadPodGroupSchedulingPolicy {
         try container.encodeIfPresent(self.gang, forKey: .gang)
     }
 }
+
+extension WorkloadPodGroupSchedulingPolicy: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("basic", self.basic)
+        try writer.field("gang", self.gang)
+        try writer.endMapping()
+    }
+}

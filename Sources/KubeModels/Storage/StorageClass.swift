@@ -125,3 +125,21 @@ extension StorageClass {
         try container.encodeIfPresent(self.volumeBindingMode, forKey: .volumeBindingMode)
     }
 }
+
+extension StorageClass: StructuredWritable {
+    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        try writer.field("apiVersion", Self.apiVersion)
+        try writer.field("kind", Self.kind)
+        if !metadata.isEmpty { try writer.field("metadata", metadata) }
+        try writer.field("allowVolumeExpansion", self.allowVolumeExpansion)
+        try writer.field("allowedTopologies", self.allowedTopologies)
+        try writer.field("mountOptions", self.mountOptions)
+        try writer.field("parameters", self.parameters)
+        try writer.field("provisioner", self.provisioner)
+        try writer.field("reclaimPolicy", self.reclaimPolicy)
+        try writer.field("volumeBindingMode", self.volumeBindingMode)
+        try writer.endMapping()
+    }
+}

@@ -37,9 +37,19 @@ public struct StructuredEncoder: Sendable {
     /// Values for the `userInfo` of the encoder that `encode(to:)` implementations see.
     public var userInfo: [CodingUserInfoKey: any Sendable]
 
+    /// Whether values that conform to ``StructuredWritable`` are written through
+    /// ``StructuredWritable/write(to:)`` (the default) rather than their `encode(to:)`.
+    ///
+    /// Both paths write the same events; turning the direct path off is for comparing them.
+    public var usesDirectWrites: Bool
+
     /// Creates an encoder.
-    public init(userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
+    /// - Parameters:
+    ///   - userInfo: values for the `userInfo` that `encode(to:)` implementations see.
+    ///   - usesDirectWrites: whether ``StructuredWritable`` values write themselves directly.
+    public init(userInfo: [CodingUserInfoKey: any Sendable] = [:], usesDirectWrites: Bool = true) {
         self.userInfo = userInfo
+        self.usesDirectWrites = usesDirectWrites
     }
 
     /// Writes `value` at the writer's current position: as a whole document when no document
@@ -52,7 +62,7 @@ public struct StructuredEncoder: Sendable {
     public func encode<Value: Encodable>(_ value: Value, to writer: some StructuredWriter) throws {
         var info: [CodingUserInfoKey: Any] = [:]
         for (key, item) in userInfo { info[key] = item }
-        let state = EncodingState(userInfo: info)
+        let state = EncodingState(userInfo: info, usesDirectWrites: usesDirectWrites)
         let context = WriterContext(writer: writer)
         try state.encodeValue(value, in: context, parent: nil, step: .none)
         try state.throwDeferredError()
@@ -79,8 +89,12 @@ final class EncodingState {
     /// The first error raised where the `Encoder` API cannot throw (creating containers).
     private(set) var deferredError: (any Error)?
 
-    init(userInfo: [CodingUserInfoKey: Any]) {
+    /// Whether ``StructuredWritable`` values are written through `write(to:)`.
+    let usesDirectWrites: Bool
+
+    init(userInfo: [CodingUserInfoKey: Any], usesDirectWrites: Bool = true) {
         self.userInfo = userInfo
+        self.usesDirectWrites = usesDirectWrites
     }
 
     func recordDeferred(_ error: any Error) {
@@ -158,7 +172,7 @@ final class EncodingState {
         let route: Route
         if type is any DirectlyEncodable.Type {
             route = .direct
-        } else if type is any StructuredWritable.Type {
+        } else if usesDirectWrites, type is any StructuredWritable.Type {
             route = .writable
         } else {
             route = .encodable

@@ -1,0 +1,11 @@
+import KubeSerialization
+
+extension JSONSchemaPropsOrArray: StructuredWritable {
+    /// Writes the value as `encode(to:)` does.
+    public func write(to writer: any StructuredWriter) throws {
+        switch self {
+        case .schema(let value): try value.write(to: writer)
+        case .schemas(let value): try value.write(to: writer)
+        }
+    }
+}

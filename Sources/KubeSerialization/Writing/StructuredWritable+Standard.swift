@@ -1,0 +1,70 @@
+// Direct-write conformances of the standard value types, so that models can write their fields
+// through `StructuredWriter` events without going through `Encodable`.
+
+extension String: StructuredWritable {
+    /// Writes the string as a scalar.
+    public func write(to writer: any StructuredWriter) throws { try writer.string(self) }
+}
+
+extension Bool: StructuredWritable {
+    /// Writes the Boolean as a scalar.
+    public func write(to writer: any StructuredWriter) throws { try writer.bool(self) }
+}
+
+extension Int: StructuredWritable {
+    /// Writes the integer as a scalar.
+    public func write(to writer: any StructuredWriter) throws { try writer.int(Int64(self)) }
+}
+
+extension Int32: StructuredWritable {
+    /// Writes the integer as a scalar.
+    public func write(to writer: any StructuredWriter) throws { try writer.int(Int64(self)) }
+}
+
+extension Int64: StructuredWritable {
+    /// Writes the integer as a scalar.
+    public func write(to writer: any StructuredWriter) throws { try writer.int(self) }
+}
+
+extension Double: StructuredWritable {
+    /// Writes the number as a scalar.
+    public func write(to writer: any StructuredWriter) throws { try writer.double(self) }
+}
+
+extension JSONValue: StructuredWritable {
+    /// Writes the value with ``StructuredWriter/value(_:)`` (object keys sorted).
+    public func write(to writer: any StructuredWriter) throws { try writer.value(self) }
+}
+
+extension Array: StructuredWritable where Element: StructuredWritable {
+    /// Writes the elements as a sequence, in order.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginSequence()
+        for element in self { try element.write(to: writer) }
+        try writer.endSequence()
+    }
+}
+
+extension Dictionary: StructuredWritable where Key == String, Value: StructuredWritable {
+    /// Writes the entries as a mapping with the keys in sorted order, as ``StructuredEncoder``
+    /// writes `[String: V]` dictionaries.
+    public func write(to writer: any StructuredWriter) throws {
+        try writer.beginMapping()
+        for key in keys.sorted() {
+            try writer.key(key)
+            if let value = self[key] { try value.write(to: writer) }
+        }
+        try writer.endMapping()
+    }
+}
+
+extension StructuredWriter {
+    /// Writes `key` and `value` into the current mapping, or nothing when `value` is `nil`: the
+    /// direct-write counterpart of `KeyedEncodingContainer.encodeIfPresent(_:forKey:)`.
+    @inlinable
+    public func field<Value: StructuredWritable>(_ key: String, _ value: Value?) throws {
+        guard let value else { return }
+        try self.key(key)
+        try value.write(to: self)
+    }
+}
