@@ -6,8 +6,9 @@ import Testing
 /// The generated direct write path (`StructuredWritable`) writes exactly the bytes the
 /// `Encodable` path writes, in YAML and in JSON, over the all-fields fixtures and the corpus.
 @Suite struct DirectWritePathTests {
-    static let fixtureFiles: [URL] = (try? TestPaths.files(
-        in: TestPaths.fixtures.appendingPathComponent("all-fields"), suffix: ".json")) ?? []
+    static let fixtureFiles: [URL] =
+        (try? TestPaths.files(
+            in: TestPaths.fixtures.appendingPathComponent("all-fields"), suffix: ".json")) ?? []
 
     static let corpusFiles: [URL] = (try? TestPaths.files(in: TestPaths.kubectlJSON, suffix: ".jsonl")) ?? []
 
