@@ -3,41 +3,49 @@
 
 extension String: StructuredWritable {
     /// Writes the string as a scalar.
+    @inlinable
     public func write(to writer: any StructuredWriter) throws { try writer.string(self) }
 }
 
 extension Bool: StructuredWritable {
     /// Writes the Boolean as a scalar.
+    @inlinable
     public func write(to writer: any StructuredWriter) throws { try writer.bool(self) }
 }
 
 extension Int: StructuredWritable {
     /// Writes the integer as a scalar.
+    @inlinable
     public func write(to writer: any StructuredWriter) throws { try writer.int(Int64(self)) }
 }
 
 extension Int32: StructuredWritable {
     /// Writes the integer as a scalar.
+    @inlinable
     public func write(to writer: any StructuredWriter) throws { try writer.int(Int64(self)) }
 }
 
 extension Int64: StructuredWritable {
     /// Writes the integer as a scalar.
+    @inlinable
     public func write(to writer: any StructuredWriter) throws { try writer.int(self) }
 }
 
 extension Double: StructuredWritable {
     /// Writes the number as a scalar.
+    @inlinable
     public func write(to writer: any StructuredWriter) throws { try writer.double(self) }
 }
 
 extension JSONValue: StructuredWritable {
     /// Writes the value with ``StructuredWriter/value(_:)`` (object keys sorted).
+    @inlinable
     public func write(to writer: any StructuredWriter) throws { try writer.value(self) }
 }
 
 extension Array: StructuredWritable where Element: StructuredWritable {
     /// Writes the elements as a sequence, in order.
+    @inlinable
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginSequence()
         for element in self { try element.write(to: writer) }
@@ -48,6 +56,7 @@ extension Array: StructuredWritable where Element: StructuredWritable {
 extension Dictionary: StructuredWritable where Key == String, Value: StructuredWritable {
     /// Writes the entries as a mapping with the keys in sorted order, as ``StructuredEncoder``
     /// writes `[String: V]` dictionaries.
+    @inlinable
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
         for key in keys.sorted() {
