@@ -172,7 +172,7 @@ final class EncodingState {
         let route: Route
         if type is any DirectlyEncodable.Type {
             route = .direct
-        } else if usesDirectWrites, type is any StructuredWritable.Type {
+        } else if usesDirectWrites, type is any StructuredWritable.Type, !(type is any EncodedElementwise.Type) {
             route = .writable
         } else {
             route = .encodable

@@ -77,3 +77,11 @@ extension StructuredWriter {
         try value.write(to: self)
     }
 }
+
+/// Collections whose direct write path ``StructuredEncoder`` does not use: it encodes them element
+/// by element, so that an error names the element (`items[1]`) rather than the whole collection.
+protocol EncodedElementwise {}
+
+extension Array: EncodedElementwise where Element: StructuredWritable {}
+
+extension Dictionary: EncodedElementwise where Key == String, Value: StructuredWritable {}
