@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "KubeDSL", targets: ["KubeDSL"]),
         .library(name: "KubeCodegen", targets: ["KubeCodegen"]),
         .library(name: "KubeKit", targets: ["KubeKit"]),
+        .library(name: "KubeTesting", targets: ["KubeTesting"]),
         .executable(name: "kubekit", targets: ["kubekit"]),
     ],
     dependencies: [],
@@ -32,6 +33,7 @@ let package = Package(
                 "KubeAWS", "KubeDSL", "KubeFlux", "KubeModels", "KubePrometheus", "KubeSerialization", "KubeValidation",
             ]
         ),
+        .target(name: "KubeTesting", dependencies: ["KubeDSL", "KubeModels", "KubeSerialization"]),
         .executableTarget(
             name: "kubekit",
             dependencies: [
@@ -44,6 +46,7 @@ let package = Package(
             name: "KubeDSLTests",
             dependencies: ["KubeDSL", "KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux", "KubePrometheus"]
         ),
+        .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "KubeKit"]),
         .testTarget(name: "KubeValidationTests", dependencies: ["KubeValidation", "KubeModels", "KubeSerialization"]),
         .testTarget(name: "KubekitCLITests", dependencies: ["KubeSerialization", "kubekit"]),
         .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),
