@@ -38,7 +38,8 @@ def main() -> int:
         files = sorted(glob.glob(os.path.join(out, f"{module}.symbols.json"))
                        + glob.glob(os.path.join(out, f"{module}@*.symbols.json")))
         if not files:
-            print(f"no symbol graph for {module} in {out}", file=sys.stderr)
+            print(f"no symbol graph for {module} in {out}: the compiler writes graphs only for modules it "
+                  "recompiles, so reuse the same directory, or build once from a clean .build", file=sys.stderr)
             return 2
         for path in files:
             with open(path, encoding="utf-8") as handle:
