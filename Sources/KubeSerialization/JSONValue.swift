@@ -22,6 +22,8 @@ public enum JSONValue: Sendable {
 }
 
 extension JSONValue: Hashable {
+    /// Structural equality: equal contents of the same case, except that an integer equals a double
+    /// holding exactly the same number; object member order does not matter.
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
@@ -37,6 +39,7 @@ extension JSONValue: Hashable {
         }
     }
 
+    /// Hashes the case and contents, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0)
@@ -122,12 +125,19 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
 {
+    /// Creates ``JSONValue/null`` from `nil`.
     public init(nilLiteral: ()) { self = .null }
+    /// Creates a ``JSONValue/bool(_:)`` from a Boolean literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// Creates an ``JSONValue/int(_:)`` from an integer literal.
     public init(integerLiteral value: Int64) { self = .int(value) }
+    /// Creates a ``JSONValue/double(_:)`` from a floating-point literal.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// Creates a ``JSONValue/string(_:)`` from a string literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// Creates an ``JSONValue/array(_:)`` from an array literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// Creates an ``JSONValue/object(_:)`` from a dictionary literal; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         var object: [String: JSONValue] = [:]
         for (key, value) in elements { object[key] = value }
@@ -136,6 +146,7 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
 }
 
 extension JSONValue: Codable {
+    /// Decodes any JSON value from a single-value container.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -158,6 +169,7 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes the value into a single-value container.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

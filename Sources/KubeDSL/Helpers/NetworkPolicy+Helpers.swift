@@ -7,7 +7,7 @@ extension NetworkPolicy {
     /// - Parameters:
     ///   - namespace: the namespace to isolate (`nil` to take it from an enclosing scope).
     ///   - directions: `[.ingress]` (the default) isolates incoming traffic; add `.egress` to
-    ///     isolate outgoing traffic too, and then allow DNS with ``allowDNS(namespace:)``.
+    ///     isolate outgoing traffic too, and then allow DNS with ``allowDNS(namespace:name:)``.
     ///   - name: the policy's name.
     public static func defaultDeny(
         namespace: String? = nil, directions: [NetworkPolicyType] = [.ingress], name: String = "default-deny"

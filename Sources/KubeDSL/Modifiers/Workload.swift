@@ -3,7 +3,7 @@ import KubeModels
 /// A kind that runs pods from a template: Deployment, StatefulSet, DaemonSet, ReplicaSet, Job
 /// and CronJob.
 ///
-/// The helpers (``KubeModels/Service/exposing(_:name:type:ports:)``, PodDisruptionBudgets,
+/// The helpers (`Service.exposing(_:name:type:ports:)`, PodDisruptionBudgets,
 /// NetworkPolicies, ``PodPlacement``) accept any workload.
 public protocol Workload: Resource {
     /// The pod template, or `nil` when the object has none (a CronJob without a job spec).

@@ -9,10 +9,12 @@ public final class IndirectBox<Value: Hashable & Sendable>: Hashable, Sendable {
         self.value = value
     }
 
+    /// Two boxes are equal when their boxed values are equal.
     public static func == (lhs: IndirectBox, rhs: IndirectBox) -> Bool {
         lhs.value == rhs.value
     }
 
+    /// Hashes the boxed value.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(value)
     }

@@ -173,9 +173,13 @@ public enum KubeCoding {
 extension KubeCoding {
     /// The coding keys of a type without fields (an empty marker object such as `status: {}`).
     public enum NoFields: CodingKey, CaseIterable {
+        /// Always `nil`: a type without fields has no key named by a string.
         public init?(stringValue: String) { nil }
+        /// Always `nil`: a type without fields has no integer key.
         public init?(intValue: Int) { nil }
+        /// The empty string; no instance of this key exists.
         public var stringValue: String { "" }
+        /// Always `nil`; no instance of this key exists.
         public var intValue: Int? { nil }
     }
 }

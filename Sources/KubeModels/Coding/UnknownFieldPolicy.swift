@@ -6,7 +6,7 @@ import KubeSerialization
 /// Kubernetes rejects unknown fields when it decodes strictly (`kubectl apply --validate=strict`),
 /// and an unknown field is usually a typo that would otherwise be dropped in silence. KubeKit
 /// therefore rejects them by default. Pass an ``UnknownFieldCollector`` in the decoder's
-/// `userInfo` under ``Foundation/CodingUserInfoKey/unknownFields`` to keep going and collect
+/// `userInfo` under `CodingUserInfoKey.unknownFields` to keep going and collect
 /// them instead.
 public enum UnknownFieldPolicy: Sendable {
     /// Throw a `DecodingError` that names the field path (the default).

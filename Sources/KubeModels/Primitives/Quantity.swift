@@ -31,7 +31,7 @@ import Foundation
 /// becomes an *invalid* quantity: ``isValid`` is `false`, ``validationError`` says why, encoding
 /// writes the text unchanged (so the API server or KubeKit's validation reports it), numeric
 /// accessors return `nil` (or NaN for ``value``), and arithmetic with it returns the invalid operand.
-/// Use ``init(_:)`` where input comes from users and a `throw` is wanted.
+/// Use ``init(_:)-(String)`` where input comes from users and a `throw` is wanted.
 ///
 /// ## Differences from the Go implementation
 /// - The Go parser also accepts a few forms its own grammar excludes (`Ki`, `.`, `+`, `e3`, each as

@@ -2,7 +2,7 @@ import Foundation
 
 /// The reason a piece of text is not a Kubernetes quantity.
 ///
-/// Thrown by ``Quantity/init(_:)`` and reported by ``Quantity/validationError`` for a literal that
+/// Thrown by ``Quantity/init(_:)-(String)`` and reported by ``Quantity/validationError`` for a literal that
 /// did not parse. Its ``description`` names the text, what is wrong with it, and what would be right:
 ///
 /// ```

@@ -2,7 +2,7 @@ import Foundation
 
 /// The reason a piece of text is not an RFC 3339 timestamp that Kubernetes accepts.
 ///
-/// Thrown by ``Time/init(_:)`` and ``MicroTime/init(_:)``, and carried by the `DecodingError` they
+/// Thrown by ``Time/init(_:)-(String)`` and ``MicroTime/init(_:)-(String)``, and carried by the `DecodingError` they
 /// raise while decoding. Its ``description`` names the text, the problem, and the expected form:
 ///
 /// ```

@@ -95,6 +95,7 @@ public struct Manifest: Hashable, Sendable {
         }
     }
 
+    /// Two manifests are equal when both are typed and their resources are equal, or both are unstructured and their JSON values are equal.
     public static func == (lhs: Manifest, rhs: Manifest) -> Bool {
         switch (lhs.content, rhs.content) {
         case (.typed(let a), .typed(let b)): return AnyHashable(a) == AnyHashable(b)
@@ -103,6 +104,7 @@ public struct Manifest: Hashable, Sendable {
         }
     }
 
+    /// Hashes the typed resource or the unstructured JSON value.
     public func hash(into hasher: inout Hasher) {
         switch content {
         case .typed(let resource): hasher.combine(AnyHashable(resource))

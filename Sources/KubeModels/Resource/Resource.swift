@@ -27,13 +27,13 @@ extension KubeObject {
 }
 
 extension Resource {
-    /// The API group: the part of ``apiVersion`` before the slash, or `""` for the core group.
+    /// The API group: the part of `apiVersion` before the slash, or `""` for the core group.
     public static var group: String {
         guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
         return String(apiVersion[..<slash])
     }
 
-    /// The version: the part of ``apiVersion`` after the slash, or all of it for the core group.
+    /// The version: the part of `apiVersion` after the slash, or all of it for the core group.
     public static var version: String {
         guard let slash = apiVersion.firstIndex(of: "/") else { return apiVersion }
         return String(apiVersion[apiVersion.index(after: slash)...])
