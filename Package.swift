@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "KubeFlux", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubePrometheus", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubeValidation", dependencies: ["KubeModels", "KubeSerialization"]),
-        .target(name: "KubeDSL", dependencies: ["KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"]),
+        .target(
+            name: "KubeDSL", dependencies: ["KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux", "KubeValidation"]),
         .target(name: "KubeCodegen", dependencies: ["KubeSerialization"]),
         .target(
             name: "KubeKit",
@@ -44,7 +45,9 @@ let package = Package(
         .testTarget(name: "KubeAWSTests", dependencies: ["KubeAWS", "KubeModels", "KubeSerialization"]),
         .testTarget(
             name: "KubeDSLTests",
-            dependencies: ["KubeDSL", "KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux", "KubePrometheus"]
+            dependencies: [
+                "KubeDSL", "KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux", "KubePrometheus", "KubeValidation",
+            ]
         ),
         .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "KubeKit"]),
         .testTarget(name: "KubeValidationTests", dependencies: ["KubeValidation", "KubeModels", "KubeSerialization"]),

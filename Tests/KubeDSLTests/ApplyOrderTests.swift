@@ -37,7 +37,9 @@ private enum Platform {
             ServiceAccount(name: "web", namespace: "shop"),
             ConfigMap(name: "settings", namespace: "shop"),
             Secret(name: "tls", namespace: "shop", type: .opaque),
-            Service(name: "web", namespace: "shop", spec: ServiceSpec(selector: ["app": "web"])),
+            Service(
+                name: "web", namespace: "shop",
+                spec: ServiceSpec(ports: [ServicePort(name: "http", port: 80)], selector: ["app": "web"])),
             web,
             NetworkPolicy.defaultDeny(namespace: "shop"),
             Kustomization(

@@ -9,6 +9,10 @@ private enum Workloads {
     static let labels = ["app": "w"]
     static let template = PodTemplateSpec(
         metadata: ObjectMeta(labels: labels), spec: PodSpec(containers: [Container(name: "c", image: "busybox")]))
+    /// Jobs' pods must not restart `Always`.
+    static let jobTemplate = PodTemplateSpec(
+        metadata: ObjectMeta(labels: labels),
+        spec: PodSpec(containers: [Container(name: "c", image: "busybox")], restartPolicy: .never))
 
     @ClusterBuilder
     static func all() -> ClusterContent {
@@ -16,10 +20,10 @@ private enum Workloads {
         StatefulSet(name: "s", spec: StatefulSetSpec(selector: LabelSelector(matchLabels: labels), template: template))
         DaemonSet(name: "ds", spec: DaemonSetSpec(selector: LabelSelector(matchLabels: labels), template: template))
         ReplicaSet(name: "rs", spec: ReplicaSetSpec(selector: LabelSelector(matchLabels: labels), template: template))
-        Job(name: "j", spec: JobSpec(template: template))
+        Job(name: "j", spec: JobSpec(template: jobTemplate))
         CronJob(
             name: "cj",
-            spec: CronJobSpec(jobTemplate: JobTemplateSpec(spec: JobSpec(template: template)), schedule: "@daily"))
+            spec: CronJobSpec(jobTemplate: JobTemplateSpec(spec: JobSpec(template: jobTemplate)), schedule: "@daily"))
         Pod(name: "p", labels: labels, spec: template.spec)
         ConfigMap(name: "cm")
     }

@@ -29,7 +29,7 @@ public enum KubeDSLError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateEnvironment(Environment)
     /// A helper was called with arguments that cannot produce a valid object.
     case invalidArgument(String)
-    /// The validator supplied in ``RenderOptions`` rejected the rendered manifests.
+    /// Validation (``RenderOptions/validation`` or ``RenderOptions/validator``) rejected the rendered manifests; the message lists the errors.
     case validationFailed(String)
     /// Writing the output failed; the previous output, if any, is unchanged.
     case writeFailed(path: String, reason: String)

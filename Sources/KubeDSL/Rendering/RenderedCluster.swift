@@ -1,4 +1,5 @@
 import KubeModels
+import KubeValidation
 
 /// A cluster rendered for one environment: its objects in apply order.
 public struct RenderedCluster: Sendable {
@@ -11,13 +12,21 @@ public struct RenderedCluster: Sendable {
     /// What the validator reported when ``RenderOptions/keepInvalidOutput`` let the render
     /// continue; empty otherwise.
     public var validationErrors: [String]
+    /// Every finding of the built-in validation (``RenderOptions/validation``), errors included
+    /// when ``RenderOptions/keepInvalidOutput`` let the render continue; empty when validation
+    /// was off.
+    public var diagnostics: [Diagnostic]
 
     /// Creates a rendering.
-    public init(name: String, environment: Environment?, objects: [RenderedObject], validationErrors: [String] = []) {
+    public init(
+        name: String, environment: Environment?, objects: [RenderedObject], validationErrors: [String] = [],
+        diagnostics: [Diagnostic] = []
+    ) {
         self.name = name
         self.environment = environment
         self.objects = objects
         self.validationErrors = validationErrors
+        self.diagnostics = diagnostics
     }
 
     /// The objects' manifests, in apply order.

@@ -1,4 +1,5 @@
 import KubeModels
+import KubeValidation
 
 /// Walks content, applies modifiers, orders the objects and runs the validator.
 enum Renderer {
@@ -138,6 +139,16 @@ enum Renderer {
                 fluxLayer: layers[offset], components: items[offset].components)
         }
         var rendered = RenderedCluster(name: clusterName, environment: environment, objects: objects)
+        if let configuration = options.validation {
+            let diagnostics = Validator(configuration: configuration).validate(rendered.manifests)
+            rendered.diagnostics = diagnostics
+            let errors = diagnostics.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                let report = TextFormatter(minimumSeverity: .error).format(errors)
+                guard options.keepInvalidOutput else { throw KubeDSLError.validationFailed(report) }
+                rendered.validationErrors.append(report)
+            }
+        }
         if let validator = options.validator {
             do {
                 try validator.validate(rendered.manifests)

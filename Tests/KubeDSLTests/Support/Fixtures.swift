@@ -20,7 +20,9 @@ enum Fixtures {
             readinessProbe: port == nil ? nil : httpProbe("/ready", delay: 5),
             resources: ResourceRequirements(
                 limits: limits ?? ["memory": memory], requests: ["cpu": cpu, "memory": memory]),
-            securityContext: SecurityContext(allowPrivilegeEscalation: false, runAsNonRoot: true))
+            securityContext: SecurityContext(
+                allowPrivilegeEscalation: false, capabilities: Capabilities(drop: ["ALL"]),
+                readOnlyRootFilesystem: true, runAsNonRoot: true, seccompProfile: SeccompProfile(type: .runtimeDefault)))
     }
 
     static func deployment(

@@ -11,20 +11,21 @@ enum ScenarioCheck {
     /// Returns the renders.
     @discardableResult
     static func verify<Settings>(
-        _ cluster: Cluster<Settings>, name: String, serializer: any ManifestSerializer = FoundationSerializer()
+        _ cluster: Cluster<Settings>, name: String, serializer: any ManifestSerializer = FoundationSerializer(),
+        options: RenderOptions = RenderOptions()
     ) throws -> [RenderedCluster] {
-        let renders = try cluster.renderAll()
+        let renders = try cluster.renderAll(options: options)
         let root = try Oracles.temporaryDirectory(name)
         defer { try? FileManager.default.removeItem(at: root) }
 
         let stream = root.appendingPathComponent("stream")
-        try cluster.write(.stream, to: stream, serializer: serializer)
+        try cluster.write(.stream, to: stream, options: options, serializer: serializer)
         let checked = try Oracles.validate([stream])
         #expect(checked == renders.reduce(0) { $0 + $1.objects.count })
         Oracles.keep(stream, as: name)
 
         let kustomize = root.appendingPathComponent("kustomize")
-        try cluster.write(.kustomize, to: kustomize, serializer: serializer)
+        try cluster.write(.kustomize, to: kustomize, options: options, serializer: serializer)
         for render in renders {
             let environment = render.environment?.name ?? "default"
             let built = try Oracles.kustomize(kustomize.appendingPathComponent("overlays/\(environment)"))
