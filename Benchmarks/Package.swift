@@ -13,6 +13,7 @@ let package = Package(
         .executableTarget(
             name: "kubekit-bench",
             dependencies: [
+                .product(name: "KubeDSL", package: "KubeKit"),
                 .product(name: "KubeModels", package: "KubeKit"),
                 .product(name: "KubeSerialization", package: "KubeKit"),
                 .product(name: "KubeValidation", package: "KubeKit"),

@@ -8,11 +8,15 @@ do {
         try SerializationSuite.run(count: Int(arguments.dropFirst().first ?? "") ?? 10_000)
     case "validation":
         try ValidationSuite.run()
+    case "render":
+        try RenderSuite.run(services: Int(arguments.dropFirst().first ?? "") ?? 1_000)
+    case "typecheck":
+        try TypecheckSuite.run()
     case "stream-rss":
         // Internal: the child process of the memory measurement.
         try SerializationSuite.streamChild(count: Int(arguments[1]) ?? 100_000, path: arguments[2])
     default:
-        FileHandle.standardError.write(Data("usage: kubekit-bench serialization [COUNT] | validation\n".utf8))
+        FileHandle.standardError.write(Data("usage: kubekit-bench serialization [COUNT] | validation | render [SERVICES] | typecheck\n".utf8))
         exit(2)
     }
 } catch {
