@@ -39,13 +39,21 @@ public struct Validator: Sendable {
         let runsPodSecurity =
             sets.contains(.podSecurityAdmission) || sets.contains(.podSecurityBaseline)
             || sets.contains(.podSecurityRestricted)
-        for document in indexed {
+        let crossResource =
+            sets.contains(.crossResource)
+            ? CrossResourceIndex(documents: indexed, cluster: index, configuration: configuration) : nil
+        for (offset, document) in indexed.enumerated() {
             context.begin(document)
             if sets.contains(.apiServer) {
                 APIRules.check(document, in: context)
             }
             let needsSite = runsPodSecurity || sets.contains(.bestPractice)
-            let site = needsSite ? PodTemplateSite.extract(from: document.manifest) : nil
+            let site =
+                crossResource.map { $0.sites[offset] }
+                ?? (needsSite ? PodTemplateSite.extract(from: document.manifest) : nil)
+            if let crossResource {
+                CrossResourceRules.check(document, offset: offset, site: site, index: crossResource, in: context)
+            }
             if runsPodSecurity, let site {
                 podSecurity.check(document, site: site, in: context)
             }
