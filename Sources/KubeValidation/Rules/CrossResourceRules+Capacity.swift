@@ -36,9 +36,10 @@ extension CrossResourceRules {
             context.withPath(["spec", "hard", .key(key)]) {
                 if used > limit {
                     let largest = demand.largest(total).map { share in
-                        total == "pods"
-                            ? "\(share.title) (\(share.pods))"
-                            : "\(share.title) (\(share.pods) pods, \(unit.format(share.amounts[total] ?? Quantity(0))))"
+                        let pods = share.pods == 1 ? "1 pod" : "\(share.pods) pods"
+                        return total == "pods"
+                            ? "\(share.title) (\(pods))"
+                            : "\(share.title) (\(pods), \(unit.format(share.amounts[total] ?? Quantity(0))))"
                     }
                     let largestText = largest.isEmpty ? "" : "; largest: " + largest.joined(separator: ", ")
                     context.report(
