@@ -135,6 +135,22 @@ struct CrossResourceTests {
         #expect(cross([Fixtures.service, deployment().with(["metadata.namespace": "other"])]).isEmpty)
     }
 
+    @Test("expression selectors are matched through the index too")
+    func expressionSelectors() {
+        func policy(_ values: [JSONValue]) -> JSONValue {
+            Fixtures.networkPolicy.with([
+                "spec.podSelector": .object([
+                    "matchExpressions": .array([.object(["key": "app", "operator": "In", "values": .array(values)])])
+                ])
+            ])
+        }
+        #expect(cross([deployment(), policy(["api", "web"])]).isEmpty)
+        let found = cross([deployment(), policy(["api"])])
+        #expect(found.map(\.ruleID) == [Rule.crossSelectorMatchesNothing.id])
+        #expect(found.first?.fieldPath == "spec.podSelector")
+        #expect(found.first?.message.contains("(app In (api))") == true, "\(found.map(\.message))")
+    }
+
     @Test("the hardened cluster has no cross-resource findings")
     func hardenedCluster() {
         let found = cross(Fixtures.cluster)

@@ -27,6 +27,8 @@ struct CrossResourceIndex {
     private(set) var budgetNames: [String: [String]] = [:]
     /// The names of the Namespace objects of the input.
     private(set) var namespaces: Set<String> = []
+    /// The names of the Namespace objects, sorted (for messages).
+    private(set) var sortedNamespaces: [String] = []
     /// External-reference declarations made on Namespace objects, by namespace.
     private(set) var namespaceExternals: [String: ExternalReferences] = [:]
     /// `namespace/template-statefulset` for every StatefulSet volume claim template: its claims are
@@ -91,6 +93,7 @@ struct CrossResourceIndex {
                 continue
             }
         }
+        sortedNamespaces = namespaces.sorted()
         for namespace in quotaNamespaces {
             demand[namespace] = NamespaceDemand(workloads: podTemplates[namespace]?.workloads ?? [])
         }

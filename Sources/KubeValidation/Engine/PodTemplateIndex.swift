@@ -36,15 +36,23 @@ struct PodTemplateIndex {
     }
 
     /// The slots of the templates worth testing against `selector`: those filed under its rarest
-    /// `matchLabels` pair, or every template for a selector without `matchLabels`.
+    /// `matchLabels` pair; else those filed under the values of an `In` expression; `nil` (every
+    /// template) for a selector with neither.
     private func candidates(_ selector: LabelSelector) -> [Int]? {
-        guard let matchLabels = selector.matchLabels, !matchLabels.isEmpty else { return nil }
-        var best: [Int]?
-        for (key, value) in matchLabels {
-            guard let slots = byPair[LabelPair(key: key, value: value)] else { return [] }
-            if best == nil || slots.count < (best?.count ?? 0) { best = slots }
+        if let matchLabels = selector.matchLabels, !matchLabels.isEmpty {
+            var best: [Int]?
+            for (key, value) in matchLabels {
+                guard let slots = byPair[LabelPair(key: key, value: value)] else { return [] }
+                if best == nil || slots.count < (best?.count ?? 0) { best = slots }
+            }
+            return best ?? []
         }
-        return best ?? []
+        guard let requirement = selector.matchExpressions?.first(where: { $0.operator == .in }) else { return nil }
+        var slots: Set<Int> = []
+        for value in requirement.values ?? [] {
+            slots.formUnion(byPair[LabelPair(key: requirement.key, value: value)] ?? [])
+        }
+        return slots.sorted()
     }
 
     /// Whether some template matches `selector`.

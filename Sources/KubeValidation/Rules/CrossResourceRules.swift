@@ -87,7 +87,7 @@ enum CrossResourceRules {
         guard !index.namespaces.isEmpty, !index.namespaces.contains(namespace),
             !CrossResourceIndex.builtInNamespaces.contains(namespace)
         else { return }
-        let known = index.namespaces.sorted()
+        let known = index.sortedNamespaces
         let listed = known.prefix(5).map { "\"\($0)\"" }.joined(separator: ", ") + (known.count > 5 ? ", …" : "")
         let explicit = !(document.manifest.metadata.namespace ?? "").isEmpty
         context.withPath(explicit ? ["metadata", "namespace"] : ["metadata"]) {
