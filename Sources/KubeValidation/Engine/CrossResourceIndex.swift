@@ -78,10 +78,9 @@ struct CrossResourceIndex {
             case let budget as PodDisruptionBudget:
                 // A budget without a selector selects no pods (policy/v1).
                 guard let namespace, let selector = budget.spec?.selector else { continue }
-                var names = budgetNames[namespace] ?? []
-                budgets[namespace, default: SelectorIndex()].insert(selector, owner: names.count)
-                names.append(budget.name)
-                budgetNames[namespace] = names
+                let slot = budgetNames[namespace]?.count ?? 0
+                budgets[namespace, default: SelectorIndex()].insert(selector, owner: slot)
+                budgetNames[namespace, default: []].append(budget.name)
             case let statefulSet as StatefulSet:
                 guard let namespace else { continue }
                 for template in statefulSet.spec.volumeClaimTemplates ?? [] {

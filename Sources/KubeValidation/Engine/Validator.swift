@@ -11,8 +11,9 @@ import KubeSerialization
 /// ```
 ///
 /// All documents are validated together: cross-resource checks (Pod Security levels from
-/// Namespace labels, PodDisruptionBudget and NetworkPolicy coverage, HPA targets) see the whole
-/// input. `List` documents are expanded into their items. The result is sorted with
+/// Namespace labels, PodDisruptionBudget and NetworkPolicy coverage, HPA targets, and the
+/// ``PolicySet/crossResource`` rules: references, selectors, HPA/PDB conflicts, quota capacity)
+/// see the whole input. `List` documents are expanded into their items. The result is sorted with
 /// ``Diagnostic/stableOrder(_:_:)``, so the same input always produces the same output.
 public struct Validator: Sendable {
     /// What to check and how to report it.
