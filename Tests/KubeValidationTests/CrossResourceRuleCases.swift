@@ -45,7 +45,9 @@ private let dataClaim = JSONValue.parse(
     """)
 
 private func annotated(_ value: JSONValue, _ references: String) -> JSONValue {
-    value.with(["metadata.annotations": .object([ValidationConfiguration.externalReferencesAnnotation: .string(references)])])
+    value.with([
+        "metadata.annotations": .object([ValidationConfiguration.externalReferencesAnnotation: .string(references)])
+    ])
 }
 
 /// Cross-resource cases: each runs the cross-resource set alone over a small input.
@@ -88,7 +90,8 @@ let crossResourceRuleCases: [RuleCase] = [
     RuleCase(
         rule: .crossNamespaceMissing,
         bad: crossDocs(Fixtures.namespace, Fixtures.configMap.with(["metadata.namespace": "shops"])),
-        good: crossDocs(Fixtures.namespace, Fixtures.configMap, Fixtures.configMap.with(["metadata.namespace": "kube-system"])),
+        good: crossDocs(
+            Fixtures.namespace, Fixtures.configMap, Fixtures.configMap.with(["metadata.namespace": "kube-system"])),
         sets: [.crossResource]),
     RuleCase(
         rule: .crossHPATargetMissing, bad: crossDocs(Fixtures.autoscaler),
@@ -97,7 +100,8 @@ let crossResourceRuleCases: [RuleCase] = [
         rule: .crossHPAReplicasConflict, bad: crossDocs(web(["spec.replicas": 3]), Fixtures.autoscaler),
         good: crossDocs(web(), Fixtures.autoscaler), sets: [.crossResource]),
     RuleCase(
-        rule: .crossPDBBlocksEviction, bad: crossDocs(web(), Fixtures.disruptionBudget.with(["spec.maxUnavailable": 0])),
+        rule: .crossPDBBlocksEviction,
+        bad: crossDocs(web(), Fixtures.disruptionBudget.with(["spec.maxUnavailable": 0])),
         good: crossDocs(web(), Fixtures.disruptionBudget), sets: [.crossResource]),
     RuleCase(
         rule: .crossPDBOverlap,

@@ -10,7 +10,8 @@ struct CrossResourceTests {
     static let pod = "spec.template.spec."
 
     /// Cross-resource findings only.
-    func cross(_ documents: [JSONValue], configure: (inout ValidationConfiguration) -> Void = { _ in }) -> [Diagnostic] {
+    func cross(_ documents: [JSONValue], configure: (inout ValidationConfiguration) -> Void = { _ in }) -> [Diagnostic]
+    {
         validate(documents, sets: [.crossResource], configure: configure).filter { $0.category == .crossResource }
     }
 
@@ -53,14 +54,21 @@ struct CrossResourceTests {
         #expect(memory?.ruleID == Rule.crossQuotaExceeded.id)
         #expect(memory?.severity == .error)
         // 10 web pods × 128Mi plus one report pod × 128Mi = 1408Mi = 1.38Gi.
-        #expect(memory?.message.hasPrefix("at maximum scale the pods request 1.38Gi but the quota allows 1Gi (384Mi over); largest: Deployment web (10 pods, 1.25Gi), CronJob nightly-report (1 pod, 128Mi)") == true, "\(memory?.message ?? "")")
+        #expect(
+            memory?.message.hasPrefix(
+                "at maximum scale the pods request 1.38Gi but the quota allows 1Gi (384Mi over); largest: Deployment web (10 pods, 1.25Gi), CronJob nightly-report (1 pod, 128Mi)"
+            ) == true, "\(memory?.message ?? "")")
         let pods = found.first { $0.fieldPath.contains("pods") }
         #expect(pods?.ruleID == Rule.crossQuotaExceeded.id)
-        #expect(pods?.message.contains("the namespace runs 11 pods but the quota allows 10 pods (1 pod over)") == true, "\(pods?.message ?? "")")
+        #expect(
+            pods?.message.contains("the namespace runs 11 pods but the quota allows 10 pods (1 pod over)") == true,
+            "\(pods?.message ?? "")")
         // 10 × 500m + 1 × 500m of limits fit 100 CPU.
         let limits = found.first { $0.fieldPath.contains("limits.cpu") }
         #expect(limits?.ruleID == Rule.crossQuotaHeadroom.id)
-        #expect(limits?.message.contains("the pods' limits add up to 5.5 CPU of 100 CPU (94% headroom") == true, "\(limits?.message ?? "")")
+        #expect(
+            limits?.message.contains("the pods' limits add up to 5.5 CPU of 100 CPU (94% headroom") == true,
+            "\(limits?.message ?? "")")
     }
 
     @Test("scoped quotas, DaemonSets and namespaces without workloads are not summed")
@@ -74,7 +82,10 @@ struct CrossResourceTests {
         ])
         let found = cross([daemonSet, deployment(replicas: 2), quota(["requests.cpu": "1"])])
         #expect(found.count == 1)
-        #expect(found.first?.message.contains("the pods request 0.2 CPU of 1 CPU (80% headroom, 0.8 CPU left); 1 DaemonSet(s) not counted") == true, "\(found.map(\.message))")
+        #expect(
+            found.first?.message.contains(
+                "the pods request 0.2 CPU of 1 CPU (80% headroom, 0.8 CPU left); 1 DaemonSet(s) not counted") == true,
+            "\(found.map(\.message))")
     }
 
     @Test("pod demand: init peak, sidecars, overhead, limits defaulting requests")
@@ -243,7 +254,9 @@ struct CrossResourceTests {
         #expect(cross([elsewhere]).isEmpty)
         let found = cross([Fixtures.namespace, elsewhere])
         #expect(found.map(\.fieldPath) == ["metadata.namespace"])
-        #expect(found.first?.message.contains("namespace \"billing\" is not one of the Namespace objects in the input (\"shop\")") == true)
+        #expect(
+            found.first?.message.contains(
+                "namespace \"billing\" is not one of the Namespace objects in the input (\"shop\")") == true)
     }
 
     @Test("a PDB that allows no eviction at the HPA's minimum is reported; two budgets on one workload are errors")
@@ -252,7 +265,9 @@ struct CrossResourceTests {
         let blocked = cross([deployment(), Fixtures.autoscaler, strict])
         #expect(blocked.map(\.ruleID) == [Rule.crossPDBBlocksEviction.id])
         #expect(blocked.first?.fieldPath == "spec.minAvailable")
-        #expect(blocked.first?.message.contains("the selected pods number 3 at the lowest scale (Deployment web: 3") == true)
+        #expect(
+            blocked.first?.message.contains("the selected pods number 3 at the lowest scale (Deployment web: 3") == true
+        )
         #expect(cross([deployment(), Fixtures.autoscaler, strict.with(["spec.minAvailable": 2])]).isEmpty)
         // Without an HPA, replicas decide.
         #expect(cross([deployment(replicas: 5), strict]).isEmpty)

@@ -45,7 +45,9 @@ extension CrossResourceRules {
     }
 
     /// minAvailable as a number at least the pods at the lowest scale.
-    private static func checkMinimum(_ minAvailable: IntOrString?, matched: [WorkloadEntry], in context: ValidationContext) {
+    private static func checkMinimum(
+        _ minAvailable: IntOrString?, matched: [WorkloadEntry], in context: ValidationContext
+    ) {
         guard let required = minAvailable?.intValue, required > 0 else { return }
         var lowest = 0
         for workload in matched {

@@ -159,14 +159,16 @@ enum CrossResourceRules {
                         name, use: variableUse, canBeOptional: true, at: sourcePath + ["configMapKeyRef", "name"])
                 }
                 if let key = source.secretKeyRef, key.optional != true, let name = key.name, !name.isEmpty {
-                    reference.secret(name, use: variableUse, canBeOptional: true, at: sourcePath + ["secretKeyRef", "name"])
+                    reference.secret(
+                        name, use: variableUse, canBeOptional: true, at: sourcePath + ["secretKeyRef", "name"])
                 }
             }
         }
         for (position, pullSecret) in (spec.imagePullSecrets ?? []).enumerated() {
             guard let name = pullSecret.name, !name.isEmpty else { continue }
             reference.secret(
-                name, use: "imagePullSecrets", canBeOptional: false, at: base + ["imagePullSecrets", .index(position), "name"])
+                name, use: "imagePullSecrets", canBeOptional: false,
+                at: base + ["imagePullSecrets", .index(position), "name"])
         }
     }
 
@@ -353,7 +355,9 @@ enum CrossResourceRules {
                 guard let backend = path.backend.service else { continue }
                 checkBackend(
                     backend,
-                    path: ["spec", "rules", .index(ruleOffset), "http", "paths", .index(pathOffset), "backend", "service"],
+                    path: [
+                        "spec", "rules", .index(ruleOffset), "http", "paths", .index(pathOffset), "backend", "service",
+                    ],
                     namespace: namespace, externals: externals, index: index, in: context)
             }
         }
@@ -364,7 +368,8 @@ enum CrossResourceRules {
         index: CrossResourceIndex, in context: ValidationContext
     ) {
         guard !backend.name.isEmpty else { return }
-        guard let ports = index.servicePorts[TargetKey(namespace: namespace, kind: "Service", name: backend.name)] else {
+        guard let ports = index.servicePorts[TargetKey(namespace: namespace, kind: "Service", name: backend.name)]
+        else {
             guard !externals.contains(.service, backend.name) else { return }
             context.withPath(path + ["name"]) {
                 context.report(
