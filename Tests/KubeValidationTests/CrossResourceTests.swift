@@ -162,6 +162,18 @@ struct CrossResourceTests {
         #expect(found.first?.message.contains("(app In (api))") == true, "\(found.map(\.message))")
     }
 
+    @Test("selectors on labels that only running pods carry are not checked against templates")
+    func runtimeLabels() {
+        let perPod = Fixtures.service.with([
+            "spec.selector": .object(["app": "web", "statefulset.kubernetes.io/pod-name": "web-0"])
+        ])
+        #expect(cross([deployment(), perPod]).isEmpty)
+        let byJob = Fixtures.disruptionBudget.with([
+            "spec.selector.matchLabels": .object(["batch.kubernetes.io/job-name": "migrate"])
+        ])
+        #expect(cross([deployment(), byJob]).isEmpty)
+    }
+
     @Test("the hardened cluster has no cross-resource findings")
     func hardenedCluster() {
         let found = cross(Fixtures.cluster)

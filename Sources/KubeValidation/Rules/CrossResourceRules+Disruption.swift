@@ -23,7 +23,9 @@ extension CrossResourceRules {
                         + "pods; use maxUnavailable: 1 or a lower percentage")
             }
         }
-        guard let templates = index.podTemplates[namespace], !templates.workloads.isEmpty else { return }
+        guard let templates = index.podTemplates[namespace], !templates.workloads.isEmpty,
+            !usesRuntimeLabels(spec?.selector)
+        else { return }
         guard let selector = spec?.selector else {
             context.withPath(["spec"]) {
                 context.report(

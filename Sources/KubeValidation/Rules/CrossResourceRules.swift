@@ -282,6 +282,24 @@ enum CrossResourceRules {
 
     // MARK: Selectors
 
+    /// Label keys that controllers add to pods at runtime, so no pod template carries them.
+    static let runtimeLabelKeys: Set<String> = [
+        "pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name",
+        "apps.kubernetes.io/pod-index", "job-name", "controller-uid", "batch.kubernetes.io/job-name",
+        "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index",
+    ]
+
+    /// Whether a selector uses a label that only running pods have: templates cannot tell whether
+    /// it matches, so the selector is not checked against them.
+    static func usesRuntimeLabels(_ selector: LabelSelector?) -> Bool {
+        guard let selector else { return false }
+        for key in (selector.matchLabels ?? [:]).keys where runtimeLabelKeys.contains(key) { return true }
+        for requirement in selector.matchExpressions ?? [] where runtimeLabelKeys.contains(requirement.key) {
+            return true
+        }
+        return false
+    }
+
     static func describe(_ selector: LabelSelector) -> String {
         var parts = (selector.matchLabels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         for requirement in selector.matchExpressions ?? [] {
@@ -297,7 +315,9 @@ enum CrossResourceRules {
         _ selector: LabelSelector, kind: String, path: [PathComponent], namespace: String, index: CrossResourceIndex,
         in context: ValidationContext
     ) -> Bool {
-        guard let templates = index.podTemplates[namespace], !templates.workloads.isEmpty else { return true }
+        guard let templates = index.podTemplates[namespace], !templates.workloads.isEmpty,
+            !usesRuntimeLabels(selector)
+        else { return true }
         if templates.anyMatches(selector) { return true }
         reportSelectsNothing(
             kind: kind, selector: describe(selector), path: path, namespace: namespace, workloads: templates.workloads,
