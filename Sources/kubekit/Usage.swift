@@ -10,8 +10,9 @@ enum Usage {
               Read YAML or JSON manifests (files, directories, - for standard input) and write them
               normalized; --to json writes one JSON object per line, in document order.
           validate [--format text|json|sarif] [--policy NAME]… PATH…
-              Check manifests against the API server's rules, Pod Security Admission and the
-              best-practice policy. Exit 0: no errors; 1: errors found; 2: unreadable input.
+              Check manifests against the API server's rules, Pod Security Admission, the
+              best-practice policy and the cross-resource checks (references, selectors, HPA and
+              PDB conflicts, quota capacity). Exit 0: no errors; 1: errors found; 2: unreadable input.
           generate CRD_FILE… --output DIR [--descriptions] [--registry NAME] [--import MODULE]…
                    [--open-type QUALIFIED.TYPE]…
               Write Swift models for the CustomResourceDefinitions in the files (YAML or JSON).

@@ -36,6 +36,7 @@ struct RuleCatalogTests {
             case .podSecurity: #expect(rule.id.rawValue.hasPrefix("PSS-"), "\(rule.id)")
             case .policy:
                 #expect(rule.id.rawValue.hasPrefix("POLICY-") || rule.id.rawValue.hasPrefix("KUBEKIT-"), "\(rule.id)")
+            case .crossResource: #expect(rule.id.rawValue.hasPrefix("XREF-"), "\(rule.id)")
             }
             #expect(!rule.summary.isEmpty)
             #expect(Rule.named(rule.id) == rule)

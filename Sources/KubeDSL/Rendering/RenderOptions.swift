@@ -3,7 +3,8 @@ import KubeValidation
 /// How a cluster is rendered: which checks run before anything is written.
 ///
 /// By default every render runs KubeValidation's ``KubeValidation/Validator`` with its default
-/// policy sets (API-server rules, Pod Security Admission by namespace labels, best practice).
+/// policy sets (API-server rules, Pod Security Admission by namespace labels, best practice,
+/// cross-resource checks).
 /// Findings of severity error stop the render, so nothing is written; warnings and infos are
 /// kept in ``RenderedCluster/diagnostics``.
 ///

@@ -7,7 +7,10 @@ public enum RuleCategory: String, Sendable, Hashable, CaseIterable, Codable, Cus
     case podSecurity
     /// Best practice and KubeKit's own checks; severities are defaults that configuration may change.
     case policy
+    /// Checks across the whole input: references between objects, selectors that select
+    /// nothing, autoscalers and disruption budgets that contradict each other, quota capacity.
+    case crossResource = "cross-resource"
 
-    /// `api`, `podSecurity` or `policy`.
+    /// `api`, `podSecurity`, `policy` or `cross-resource`.
     public var description: String { rawValue }
 }

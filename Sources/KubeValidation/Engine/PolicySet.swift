@@ -16,11 +16,15 @@ public enum PolicySet: String, Sendable, Hashable, CaseIterable, CustomStringCon
     /// KubeKit's recommended practices, the checks that kube-linter, kube-score, Polaris and checkov
     /// share (category ``RuleCategory/policy``).
     case bestPractice = "best-practice"
+    /// Checks that need the whole input: missing references, selectors that select nothing,
+    /// HPA/PDB conflicts and ResourceQuota capacity at maximum scale (category
+    /// ``RuleCategory/crossResource``).
+    case crossResource = "cross-resource"
 
     /// The name used on the command line (`--policy NAME`).
     public var description: String { rawValue }
 
     /// The sets a run uses unless told otherwise: API rules, Pod Security Admission by namespace
-    /// labels, and best practice.
-    public static let defaults: Set<PolicySet> = [.apiServer, .podSecurityAdmission, .bestPractice]
+    /// labels, best practice and the cross-resource checks.
+    public static let defaults: Set<PolicySet> = [.apiServer, .podSecurityAdmission, .bestPractice, .crossResource]
 }

@@ -11,8 +11,9 @@ import KubeSerialization
 /// ```
 ///
 /// All documents are validated together: cross-resource checks (Pod Security levels from
-/// Namespace labels, PodDisruptionBudget and NetworkPolicy coverage, HPA targets) see the whole
-/// input. `List` documents are expanded into their items. The result is sorted with
+/// Namespace labels, PodDisruptionBudget and NetworkPolicy coverage, HPA targets, and the
+/// ``PolicySet/crossResource`` rules: references, selectors, HPA/PDB conflicts, quota capacity)
+/// see the whole input. `List` documents are expanded into their items. The result is sorted with
 /// ``Diagnostic/stableOrder(_:_:)``, so the same input always produces the same output.
 public struct Validator: Sendable {
     /// What to check and how to report it.
@@ -39,13 +40,21 @@ public struct Validator: Sendable {
         let runsPodSecurity =
             sets.contains(.podSecurityAdmission) || sets.contains(.podSecurityBaseline)
             || sets.contains(.podSecurityRestricted)
-        for document in indexed {
+        let crossResource =
+            sets.contains(.crossResource)
+            ? CrossResourceIndex(documents: indexed, cluster: index, configuration: configuration) : nil
+        for (offset, document) in indexed.enumerated() {
             context.begin(document)
             if sets.contains(.apiServer) {
                 APIRules.check(document, in: context)
             }
             let needsSite = runsPodSecurity || sets.contains(.bestPractice)
-            let site = needsSite ? PodTemplateSite.extract(from: document.manifest) : nil
+            let site =
+                crossResource.map { $0.sites[offset] }
+                ?? (needsSite ? PodTemplateSite.extract(from: document.manifest) : nil)
+            if let crossResource {
+                CrossResourceRules.check(document, offset: offset, site: site, index: crossResource, in: context)
+            }
             if runsPodSecurity, let site {
                 podSecurity.check(document, site: site, in: context)
             }

@@ -35,7 +35,7 @@ enum Fixtures {
         """
         {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "shop",
           "labels": {"app": "web", "app.kubernetes.io/part-of": "shop"}},
-         "spec": {"replicas": 3, "selector": {"matchLabels": {"app": "web"}},
+         "spec": {"selector": {"matchLabels": {"app": "web"}},
           "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": "25%", "maxUnavailable": 1}},
           "template": {"metadata": {"labels": {"app": "web"}}}}}
         """
