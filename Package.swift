@@ -50,6 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "KubeKit"]),
+        .testTarget(name: "KubeKitTests", dependencies: ["KubeKit"]),
         .testTarget(name: "KubeValidationTests", dependencies: ["KubeValidation", "KubeModels", "KubeSerialization"]),
         .testTarget(name: "KubekitCLITests", dependencies: ["KubeSerialization", "kubekit"]),
         .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),
