@@ -5,7 +5,8 @@ import KubeValidation
 
 /// `kubekit validate [--format text|json|sarif] [--policy NAME]… PATH…`: reads manifests (files,
 /// directories, `-`), runs every rule across all documents together and prints the findings.
-/// Exit status: 0 no errors, 1 errors found, 2 unreadable input.
+/// Exit status: 0 no errors, 1 errors found (including documents that do not match their kind's
+/// schema, reported as `K8S-SCHEMA`), 2 unreadable input (a file that cannot be read or is not YAML/JSON).
 enum ValidateCommand {
     static func run(_ arguments: [String]) -> Int32 {
         var format = DiagnosticFormat.text
@@ -44,18 +45,19 @@ enum ValidateCommand {
             Console.error("kubekit validate: no input (give files, directories or - for standard input)")
             return 2
         }
-        var documents: [ValidationDocument] = []
+        let nodes: [Node]
         do {
-            for node in try ManifestInput.read(paths) {
-                documents.append(ValidationDocument(try KnownKinds.registry.decode(node), node: node))
-            }
+            nodes = try ManifestInput.read(paths)
         } catch {
             Console.error("kubekit validate: \(error)")
             return 2
         }
         var configuration = ValidationConfiguration()
+        configuration.registry = KnownKinds.registry
         if !policies.isEmpty { configuration.policySets = policies.union([.apiServer]) }
-        let diagnostics = Validator(configuration: configuration).validate(documents)
+        // Documents that do not match their kind's schema are reported as K8S-SCHEMA errors with
+        // their location; the rest are still validated.
+        let diagnostics = Validator(configuration: configuration).validate(nodes: nodes)
         let text = format.formatter.format(diagnostics)
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") || text.isEmpty ? text : text + "\n").utf8))
         return diagnostics.contains { $0.severity == .error } ? 1 : 0

@@ -10,7 +10,8 @@ struct RuleCatalogTests {
     @Test("every rule has a violating and a passing case")
     func everyRuleIsCovered() {
         let covered = Set(allRuleCases.map(\.rule.id))
-        let missing = Rule.catalog.map(\.id).filter { !covered.contains($0) }
+        // K8S-SCHEMA is about documents that never become models; SchemaRuleTests covers it.
+        let missing = Rule.catalog.map(\.id).filter { !covered.contains($0) && $0 != Rule.schema.id }
         #expect(missing.isEmpty, "rules without a test case: \(missing)")
     }
 

@@ -51,6 +51,41 @@ import Testing
         #expect(syntax.stderr.contains("broken.yaml:"))
     }
 
+    @Test func schemaErrorsAreLocatedAndDoNotHideTheRest() throws {
+        let text = """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, namespace: shop}
+            spec:
+              ports: [{port: 80}]
+              selector: {app: web}
+              clusterIp: None
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              replicas: three
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec: {containers: [{name: web, image: nginx}]}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: Bad_Name, namespace: shop}
+            """
+        let url = try Self.write(text, name: "mixed.yaml")
+        let result = try CLI.run(["validate", "--policy", "api", url.path])
+        #expect(result.status == 1)
+        let output = String(decoding: result.stdout, as: UTF8.self)
+        #expect(output.contains("mixed.yaml:7:"), "\(output)")
+        #expect(output.contains("K8S-SCHEMA] Service shop/web spec.clusterIp"), "\(output)")
+        #expect(output.contains("mixed.yaml:13:"), "\(output)")
+        #expect(output.contains("K8S-SCHEMA] Deployment shop/web spec.replicas"), "\(output)")
+        #expect(output.contains("K8S-NAME-DNS1123"), "the valid-schema document is still checked: \(output)")
+    }
+
     @Test func jsonAndSarifAreMachineReadable() throws {
         let url = try Self.write(Self.bad, name: "bad.yaml")
         let json = try CLI.run(["validate", "--format", "json", url.path])

@@ -566,7 +566,7 @@ extension Rule {
         policyPDBMissing, policyNetworkPolicyMissing, policyHostPort, policyContainerRuntimeSocket,
         policyDefaultNamespace,
         suppressionReason, suppressionForbidden, suppressionUnknownID,
-    ] + crossResourceCatalog
+    ] + crossResourceCatalog + schemaCatalog
 
     /// The rules of ``catalog`` by ID.
     public static let catalogByID: [RuleID: Rule] = {
