@@ -48,8 +48,10 @@ extension Array: StructuredWritable where Element: StructuredWritable {
     @inlinable
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginSequence()
-        // Indexing borrows each element in place; a `for`-`in` loop would copy every element.
-        for index in indices { try self[index].write(to: writer) }
+        // Elements are written in place from the buffer; a `for`-`in` loop copies every element.
+        try withUnsafeBufferPointer { elements in
+            for index in elements.indices { try elements[index].write(to: writer) }
+        }
         try writer.endSequence()
     }
 }
