@@ -515,27 +515,54 @@ class Generator:
         return lines
 
     def emit_writable(self, owner, props, is_kind):
-        """The direct write path: the same keys, order and omissions as `encode(to:)`."""
+        """The direct write path: the same keys, order and omissions as `encode(to:)`.
+
+        Each field is written with concrete types (a `nil` check, then the value's own `write(to:)`)
+        rather than through the generic `StructuredWriter.field(_:_:)`: a generic call over the
+        opened writer type is not specialized, and its metadata lookups and value-witness copies
+        cost more than the writing itself.
+        """
         lines = ["extension %s: StructuredWritable {" % owner]
         lines.append("    /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.")
         lines.append("    public func write(to writer: any StructuredWriter) throws {")
         lines.append("        try writer.beginMapping()")
         if is_kind:
-            lines.append('        try writer.field("apiVersion", Self.apiVersion)')
-            lines.append('        try writer.field("kind", Self.kind)')
+            lines.append('        try writer.key("apiVersion")')
+            lines.append("        try writer.string(Self.apiVersion)")
+            lines.append('        try writer.key("kind")')
+            lines.append("        try writer.string(Self.kind)")
+
+        def emit(name, expression, required, transform="", in_place=True):
+            if required:
+                lines.append('        try writer.key("%s")' % name)
+                lines.append("        try %s%s.write(to: writer)" % (expression, transform))
+            elif transform or not in_place:
+                lines.append("        if let value = %s {" % expression)
+                lines.append('            try writer.key("%s")' % name)
+                lines.append("            try value%s.write(to: writer)" % transform)
+                lines.append("        }")
+            else:
+                # Optional chaining writes the stored value in place; `if let` would copy it.
+                lines.append("        if %s != nil {" % expression)
+                lines.append('            try writer.key("%s")' % name)
+                lines.append("            try %s?.write(to: writer)" % expression)
+                lines.append("        }")
+
         for p in (self.encode_order(props, is_kind) if props else []):
             value = "self." + escaped(p.ident)
-            opt = "" if p.required else "?"
             if p.json_name == "metadata" and is_kind:
-                lines.append('        if !metadata.isEmpty { try writer.field("metadata", metadata) }')
+                lines.append("        if !metadata.isEmpty {")
+                lines.append('            try writer.key("metadata")')
+                lines.append("            try metadata.write(to: writer)")
+                lines.append("        }")
             elif p.indirect:
-                lines.append('        try writer.field("%s", _%s?.value)' % (p.json_name, p.ident))
+                emit(p.json_name, "_%s?.value" % p.ident, False, in_place=False)
             elif p.strategy == "bytes":
-                lines.append('        try writer.field("%s", %s%s.base64EncodedString())' % (p.json_name, value, opt))
+                emit(p.json_name, value, p.required, ".base64EncodedString()")
             elif p.strategy == "bytesMap":
-                lines.append('        try writer.field("%s", %s%s.mapValues { $0.base64EncodedString() })' % (p.json_name, value, opt))
+                emit(p.json_name, value, p.required, ".mapValues { $0.base64EncodedString() }")
             else:
-                lines.append('        try writer.field("%s", %s)' % (p.json_name, value))
+                emit(p.json_name, value, p.required)
         lines.append("        try writer.endMapping()")
         lines.append("    }")
         lines.append("}")

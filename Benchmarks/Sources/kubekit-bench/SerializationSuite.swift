@@ -13,14 +13,7 @@ enum SerializationSuite {
         let mb = 1_000_000.0
 
         // YAML write.
-        var kubekitYAML: [UInt8] = []
-        let yamlEncoder = YAMLStreamEncoder()
-        let kubekitYAMLWrite = try Measure.median(runs: runs) {
-            let writer = YAMLWriter(sink: ByteBuffer(capacity: 64 << 20))
-            try yamlEncoder.encode(documents: deployments, to: writer)
-            try writer.finish()
-            kubekitYAML = writer.sink.bytes
-        }
+        let (kubekitYAML, kubekitYAMLWrite) = try kubekitYAMLWrite(deployments, runs: runs)
         report("kubekit.yaml.write", bytes: kubekitYAML.count, seconds: kubekitYAMLWrite, objects: count)
         var yamsYAML = ""
         let yams = YAMLEncoder()
@@ -35,16 +28,7 @@ enum SerializationSuite {
                        (Double(kubekitYAML.count) / kubekitYAMLWrite) / (Double(yamsYAML.utf8.count) / yamsYAMLWrite), "x")
 
         // JSON write (newline-delimited).
-        var kubekitJSON: [UInt8] = []
-        let jsonEncoder = JSONStreamEncoder(options: .newlineDelimited)
-        let kubekitJSONWrite = try Measure.median(runs: runs) {
-            var out: [UInt8] = []
-            for deployment in deployments {
-                out += try jsonEncoder.encode(deployment)
-                out.append(UInt8(ascii: "\n"))
-            }
-            kubekitJSON = out
-        }
+        let (kubekitJSON, kubekitJSONWrite) = try kubekitJSONWrite(deployments, runs: runs)
         report("kubekit.json.write", bytes: kubekitJSON.count, seconds: kubekitJSONWrite, objects: count)
         var foundationJSON = Data()
         let foundation = JSONEncoder()
@@ -109,6 +93,43 @@ enum SerializationSuite {
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         child.waitUntilExit()
         FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// Only KubeKit's two write figures (a quick check while tuning the writers; no peers).
+    static func runWrites(count: Int, runs: Int) throws {
+        let deployments = Workload.deployments(count)
+        let (yaml, yamlSeconds) = try kubekitYAMLWrite(deployments, runs: runs)
+        report("kubekit.yaml.write", bytes: yaml.count, seconds: yamlSeconds, objects: count)
+        let (json, jsonSeconds) = try kubekitJSONWrite(deployments, runs: runs)
+        report("kubekit.json.write", bytes: json.count, seconds: jsonSeconds, objects: count)
+    }
+
+    /// The YAML stream of `deployments` and the median time to write it.
+    static func kubekitYAMLWrite(_ deployments: [Deployment], runs: Int) throws -> ([UInt8], Double) {
+        var output: [UInt8] = []
+        let encoder = YAMLStreamEncoder()
+        let seconds = try Measure.median(runs: runs) {
+            let writer = YAMLWriter(sink: ByteBuffer(capacity: 64 << 20))
+            try encoder.encode(documents: deployments, to: writer)
+            try writer.finish()
+            output = writer.sink.bytes
+        }
+        return (output, seconds)
+    }
+
+    /// Newline-delimited JSON of `deployments` and the median time to write it.
+    static func kubekitJSONWrite(_ deployments: [Deployment], runs: Int) throws -> ([UInt8], Double) {
+        var output: [UInt8] = []
+        let encoder = JSONStreamEncoder(options: .newlineDelimited)
+        let seconds = try Measure.median(runs: runs) {
+            var out: [UInt8] = []
+            for deployment in deployments {
+                out += try encoder.encode(deployment)
+                out.append(UInt8(ascii: "\n"))
+            }
+            output = out
+        }
+        return (output, seconds)
     }
 
     static func report(_ name: String, bytes: Int, seconds: Double, objects: Int) {

@@ -6,6 +6,10 @@ do {
     switch arguments.first {
     case "serialization":
         try SerializationSuite.run(count: Int(arguments.dropFirst().first ?? "") ?? 10_000)
+    case "serialization-write":
+        // KubeKit's write figures only, for tuning: COUNT documents, RUNS runs.
+        let rest = arguments.dropFirst()
+        try SerializationSuite.runWrites(count: Int(rest.first ?? "") ?? 10_000, runs: Int(rest.dropFirst().first ?? "") ?? 5)
     case "validation":
         try ValidationSuite.run()
     case "render":
@@ -16,7 +20,9 @@ do {
         // Internal: the child process of the memory measurement.
         try SerializationSuite.streamChild(count: Int(arguments[1]) ?? 100_000, path: arguments[2])
     default:
-        FileHandle.standardError.write(Data("usage: kubekit-bench serialization [COUNT] | validation | render [SERVICES] | typecheck\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: kubekit-bench serialization [COUNT] | serialization-write [COUNT] [RUNS] | validation | render [SERVICES] | typecheck
+".utf8))
         exit(2)
     }
 } catch {

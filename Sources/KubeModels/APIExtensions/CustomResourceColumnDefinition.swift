@@ -77,12 +77,24 @@ extension CustomResourceColumnDefinition: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("description", self.description)
-        try writer.field("format", self.format)
-        try writer.field("jsonPath", self.jsonPath)
-        try writer.field("name", self.name)
-        try writer.field("priority", self.priority)
-        try writer.field("type", self.type)
+        if self.description != nil {
+            try writer.key("description")
+            try self.description?.write(to: writer)
+        }
+        if self.format != nil {
+            try writer.key("format")
+            try self.format?.write(to: writer)
+        }
+        try writer.key("jsonPath")
+        try self.jsonPath.write(to: writer)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.priority != nil {
+            try writer.key("priority")
+            try self.priority?.write(to: writer)
+        }
+        try writer.key("type")
+        try self.type.write(to: writer)
         try writer.endMapping()
     }
 }

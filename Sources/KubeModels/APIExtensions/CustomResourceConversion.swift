@@ -49,8 +49,12 @@ extension CustomResourceConversion: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("strategy", self.strategy)
-        try writer.field("webhook", self.webhook)
+        try writer.key("strategy")
+        try self.strategy.write(to: writer)
+        if self.webhook != nil {
+            try writer.key("webhook")
+            try self.webhook?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

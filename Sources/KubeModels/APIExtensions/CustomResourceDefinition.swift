@@ -83,11 +83,20 @@ extension CustomResourceDefinition: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", Self.apiVersion)
-        try writer.field("kind", Self.kind)
-        if !metadata.isEmpty { try writer.field("metadata", metadata) }
-        try writer.field("spec", self.spec)
-        try writer.field("status", self.status)
+        try writer.key("apiVersion")
+        try writer.string(Self.apiVersion)
+        try writer.key("kind")
+        try writer.string(Self.kind)
+        if !metadata.isEmpty {
+            try writer.key("metadata")
+            try metadata.write(to: writer)
+        }
+        try writer.key("spec")
+        try self.spec.write(to: writer)
+        if self.status != nil {
+            try writer.key("status")
+            try self.status?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

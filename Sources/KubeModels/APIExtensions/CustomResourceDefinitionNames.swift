@@ -77,12 +77,26 @@ extension CustomResourceDefinitionNames: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("categories", self.categories)
-        try writer.field("kind", self.kind)
-        try writer.field("listKind", self.listKind)
-        try writer.field("plural", self.plural)
-        try writer.field("shortNames", self.shortNames)
-        try writer.field("singular", self.singular)
+        if self.categories != nil {
+            try writer.key("categories")
+            try self.categories?.write(to: writer)
+        }
+        try writer.key("kind")
+        try self.kind.write(to: writer)
+        if self.listKind != nil {
+            try writer.key("listKind")
+            try self.listKind?.write(to: writer)
+        }
+        try writer.key("plural")
+        try self.plural.write(to: writer)
+        if self.shortNames != nil {
+            try writer.key("shortNames")
+            try self.shortNames?.write(to: writer)
+        }
+        if self.singular != nil {
+            try writer.key("singular")
+            try self.singular?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

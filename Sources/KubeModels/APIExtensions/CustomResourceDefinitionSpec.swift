@@ -77,12 +77,22 @@ extension CustomResourceDefinitionSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("conversion", self.conversion)
-        try writer.field("group", self.group)
-        try writer.field("names", self.names)
-        try writer.field("preserveUnknownFields", self.preserveUnknownFields)
-        try writer.field("scope", self.scope)
-        try writer.field("versions", self.versions)
+        if self.conversion != nil {
+            try writer.key("conversion")
+            try self.conversion?.write(to: writer)
+        }
+        try writer.key("group")
+        try self.group.write(to: writer)
+        try writer.key("names")
+        try self.names.write(to: writer)
+        if self.preserveUnknownFields != nil {
+            try writer.key("preserveUnknownFields")
+            try self.preserveUnknownFields?.write(to: writer)
+        }
+        try writer.key("scope")
+        try self.scope.write(to: writer)
+        try writer.key("versions")
+        try self.versions.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -63,10 +63,22 @@ extension CustomResourceDefinitionStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("acceptedNames", self.acceptedNames)
-        try writer.field("conditions", self.conditions)
-        try writer.field("observedGeneration", self.observedGeneration)
-        try writer.field("storedVersions", self.storedVersions)
+        if self.acceptedNames != nil {
+            try writer.key("acceptedNames")
+            try self.acceptedNames?.write(to: writer)
+        }
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.observedGeneration != nil {
+            try writer.key("observedGeneration")
+            try self.observedGeneration?.write(to: writer)
+        }
+        if self.storedVersions != nil {
+            try writer.key("storedVersions")
+            try self.storedVersions?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

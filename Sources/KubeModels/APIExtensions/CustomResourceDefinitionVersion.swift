@@ -98,15 +98,36 @@ extension CustomResourceDefinitionVersion: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("additionalPrinterColumns", self.additionalPrinterColumns)
-        try writer.field("deprecated", self.deprecated)
-        try writer.field("deprecationWarning", self.deprecationWarning)
-        try writer.field("name", self.name)
-        try writer.field("schema", self.schema)
-        try writer.field("selectableFields", self.selectableFields)
-        try writer.field("served", self.served)
-        try writer.field("storage", self.storage)
-        try writer.field("subresources", self.subresources)
+        if self.additionalPrinterColumns != nil {
+            try writer.key("additionalPrinterColumns")
+            try self.additionalPrinterColumns?.write(to: writer)
+        }
+        if self.deprecated != nil {
+            try writer.key("deprecated")
+            try self.deprecated?.write(to: writer)
+        }
+        if self.deprecationWarning != nil {
+            try writer.key("deprecationWarning")
+            try self.deprecationWarning?.write(to: writer)
+        }
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.schema != nil {
+            try writer.key("schema")
+            try self.schema?.write(to: writer)
+        }
+        if self.selectableFields != nil {
+            try writer.key("selectableFields")
+            try self.selectableFields?.write(to: writer)
+        }
+        try writer.key("served")
+        try self.served.write(to: writer)
+        try writer.key("storage")
+        try self.storage.write(to: writer)
+        if self.subresources != nil {
+            try writer.key("subresources")
+            try self.subresources?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

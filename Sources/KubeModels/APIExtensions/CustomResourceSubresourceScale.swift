@@ -56,9 +56,14 @@ extension CustomResourceSubresourceScale: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("labelSelectorPath", self.labelSelectorPath)
-        try writer.field("specReplicasPath", self.specReplicasPath)
-        try writer.field("statusReplicasPath", self.statusReplicasPath)
+        if self.labelSelectorPath != nil {
+            try writer.key("labelSelectorPath")
+            try self.labelSelectorPath?.write(to: writer)
+        }
+        try writer.key("specReplicasPath")
+        try self.specReplicasPath.write(to: writer)
+        try writer.key("statusReplicasPath")
+        try self.statusReplicasPath.write(to: writer)
         try writer.endMapping()
     }
 }

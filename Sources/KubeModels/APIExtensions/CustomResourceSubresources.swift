@@ -49,8 +49,14 @@ extension CustomResourceSubresources: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("scale", self.scale)
-        try writer.field("status", self.status)
+        if self.scale != nil {
+            try writer.key("scale")
+            try self.scale?.write(to: writer)
+        }
+        if self.status != nil {
+            try writer.key("status")
+            try self.status?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

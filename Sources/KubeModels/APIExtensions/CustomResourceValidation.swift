@@ -42,7 +42,10 @@ extension CustomResourceValidation: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("openAPIV3Schema", self.openAPIV3Schema)
+        if self.openAPIV3Schema != nil {
+            try writer.key("openAPIV3Schema")
+            try self.openAPIV3Schema?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

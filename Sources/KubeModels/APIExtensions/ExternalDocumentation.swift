@@ -49,8 +49,14 @@ extension ExternalDocumentation: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("description", self.description)
-        try writer.field("url", self.url)
+        if self.description != nil {
+            try writer.key("description")
+            try self.description?.write(to: writer)
+        }
+        if self.url != nil {
+            try writer.key("url")
+            try self.url?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

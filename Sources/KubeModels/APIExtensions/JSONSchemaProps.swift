@@ -347,50 +347,182 @@ extension JSONSchemaProps: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("$ref", self.ref)
-        try writer.field("$schema", self.schema)
-        try writer.field("additionalItems", self.additionalItems)
-        try writer.field("additionalProperties", self.additionalProperties)
-        try writer.field("allOf", self.allOf)
-        try writer.field("anyOf", self.anyOf)
-        try writer.field("default", self.`default`)
-        try writer.field("definitions", self.definitions)
-        try writer.field("dependencies", self.dependencies)
-        try writer.field("description", self.description)
-        try writer.field("enum", self.`enum`)
-        try writer.field("example", self.example)
-        try writer.field("exclusiveMaximum", self.exclusiveMaximum)
-        try writer.field("exclusiveMinimum", self.exclusiveMinimum)
-        try writer.field("externalDocs", self.externalDocs)
-        try writer.field("format", self.format)
-        try writer.field("id", self.id)
-        try writer.field("items", self.items)
-        try writer.field("maxItems", self.maxItems)
-        try writer.field("maxLength", self.maxLength)
-        try writer.field("maxProperties", self.maxProperties)
-        try writer.field("maximum", self.maximum)
-        try writer.field("minItems", self.minItems)
-        try writer.field("minLength", self.minLength)
-        try writer.field("minProperties", self.minProperties)
-        try writer.field("minimum", self.minimum)
-        try writer.field("multipleOf", self.multipleOf)
-        try writer.field("not", _not?.value)
-        try writer.field("nullable", self.nullable)
-        try writer.field("oneOf", self.oneOf)
-        try writer.field("pattern", self.pattern)
-        try writer.field("patternProperties", self.patternProperties)
-        try writer.field("properties", self.properties)
-        try writer.field("required", self.required)
-        try writer.field("title", self.title)
-        try writer.field("type", self.type)
-        try writer.field("uniqueItems", self.uniqueItems)
-        try writer.field("x-kubernetes-embedded-resource", self.xKubernetesEmbeddedResource)
-        try writer.field("x-kubernetes-int-or-string", self.xKubernetesIntOrString)
-        try writer.field("x-kubernetes-list-map-keys", self.xKubernetesListMapKeys)
-        try writer.field("x-kubernetes-list-type", self.xKubernetesListType)
-        try writer.field("x-kubernetes-map-type", self.xKubernetesMapType)
-        try writer.field("x-kubernetes-preserve-unknown-fields", self.xKubernetesPreserveUnknownFields)
-        try writer.field("x-kubernetes-validations", self.xKubernetesValidations)
+        if self.ref != nil {
+            try writer.key("$ref")
+            try self.ref?.write(to: writer)
+        }
+        if self.schema != nil {
+            try writer.key("$schema")
+            try self.schema?.write(to: writer)
+        }
+        if self.additionalItems != nil {
+            try writer.key("additionalItems")
+            try self.additionalItems?.write(to: writer)
+        }
+        if self.additionalProperties != nil {
+            try writer.key("additionalProperties")
+            try self.additionalProperties?.write(to: writer)
+        }
+        if self.allOf != nil {
+            try writer.key("allOf")
+            try self.allOf?.write(to: writer)
+        }
+        if self.anyOf != nil {
+            try writer.key("anyOf")
+            try self.anyOf?.write(to: writer)
+        }
+        if self.`default` != nil {
+            try writer.key("default")
+            try self.`default`?.write(to: writer)
+        }
+        if self.definitions != nil {
+            try writer.key("definitions")
+            try self.definitions?.write(to: writer)
+        }
+        if self.dependencies != nil {
+            try writer.key("dependencies")
+            try self.dependencies?.write(to: writer)
+        }
+        if self.description != nil {
+            try writer.key("description")
+            try self.description?.write(to: writer)
+        }
+        if self.`enum` != nil {
+            try writer.key("enum")
+            try self.`enum`?.write(to: writer)
+        }
+        if self.example != nil {
+            try writer.key("example")
+            try self.example?.write(to: writer)
+        }
+        if self.exclusiveMaximum != nil {
+            try writer.key("exclusiveMaximum")
+            try self.exclusiveMaximum?.write(to: writer)
+        }
+        if self.exclusiveMinimum != nil {
+            try writer.key("exclusiveMinimum")
+            try self.exclusiveMinimum?.write(to: writer)
+        }
+        if self.externalDocs != nil {
+            try writer.key("externalDocs")
+            try self.externalDocs?.write(to: writer)
+        }
+        if self.format != nil {
+            try writer.key("format")
+            try self.format?.write(to: writer)
+        }
+        if self.id != nil {
+            try writer.key("id")
+            try self.id?.write(to: writer)
+        }
+        if self.items != nil {
+            try writer.key("items")
+            try self.items?.write(to: writer)
+        }
+        if self.maxItems != nil {
+            try writer.key("maxItems")
+            try self.maxItems?.write(to: writer)
+        }
+        if self.maxLength != nil {
+            try writer.key("maxLength")
+            try self.maxLength?.write(to: writer)
+        }
+        if self.maxProperties != nil {
+            try writer.key("maxProperties")
+            try self.maxProperties?.write(to: writer)
+        }
+        if self.maximum != nil {
+            try writer.key("maximum")
+            try self.maximum?.write(to: writer)
+        }
+        if self.minItems != nil {
+            try writer.key("minItems")
+            try self.minItems?.write(to: writer)
+        }
+        if self.minLength != nil {
+            try writer.key("minLength")
+            try self.minLength?.write(to: writer)
+        }
+        if self.minProperties != nil {
+            try writer.key("minProperties")
+            try self.minProperties?.write(to: writer)
+        }
+        if self.minimum != nil {
+            try writer.key("minimum")
+            try self.minimum?.write(to: writer)
+        }
+        if self.multipleOf != nil {
+            try writer.key("multipleOf")
+            try self.multipleOf?.write(to: writer)
+        }
+        if let value = _not?.value {
+            try writer.key("not")
+            try value.write(to: writer)
+        }
+        if self.nullable != nil {
+            try writer.key("nullable")
+            try self.nullable?.write(to: writer)
+        }
+        if self.oneOf != nil {
+            try writer.key("oneOf")
+            try self.oneOf?.write(to: writer)
+        }
+        if self.pattern != nil {
+            try writer.key("pattern")
+            try self.pattern?.write(to: writer)
+        }
+        if self.patternProperties != nil {
+            try writer.key("patternProperties")
+            try self.patternProperties?.write(to: writer)
+        }
+        if self.properties != nil {
+            try writer.key("properties")
+            try self.properties?.write(to: writer)
+        }
+        if self.required != nil {
+            try writer.key("required")
+            try self.required?.write(to: writer)
+        }
+        if self.title != nil {
+            try writer.key("title")
+            try self.title?.write(to: writer)
+        }
+        if self.type != nil {
+            try writer.key("type")
+            try self.type?.write(to: writer)
+        }
+        if self.uniqueItems != nil {
+            try writer.key("uniqueItems")
+            try self.uniqueItems?.write(to: writer)
+        }
+        if self.xKubernetesEmbeddedResource != nil {
+            try writer.key("x-kubernetes-embedded-resource")
+            try self.xKubernetesEmbeddedResource?.write(to: writer)
+        }
+        if self.xKubernetesIntOrString != nil {
+            try writer.key("x-kubernetes-int-or-string")
+            try self.xKubernetesIntOrString?.write(to: writer)
+        }
+        if self.xKubernetesListMapKeys != nil {
+            try writer.key("x-kubernetes-list-map-keys")
+            try self.xKubernetesListMapKeys?.write(to: writer)
+        }
+        if self.xKubernetesListType != nil {
+            try writer.key("x-kubernetes-list-type")
+            try self.xKubernetesListType?.write(to: writer)
+        }
+        if self.xKubernetesMapType != nil {
+            try writer.key("x-kubernetes-map-type")
+            try self.xKubernetesMapType?.write(to: writer)
+        }
+        if self.xKubernetesPreserveUnknownFields != nil {
+            try writer.key("x-kubernetes-preserve-unknown-fields")
+            try self.xKubernetesPreserveUnknownFields?.write(to: writer)
+        }
+        if self.xKubernetesValidations != nil {
+            try writer.key("x-kubernetes-validations")
+            try self.xKubernetesValidations?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

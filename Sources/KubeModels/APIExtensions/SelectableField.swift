@@ -42,7 +42,8 @@ extension SelectableField: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("jsonPath", self.jsonPath)
+        try writer.key("jsonPath")
+        try self.jsonPath.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -63,10 +63,18 @@ extension ServiceReference: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("namespace", self.namespace)
-        try writer.field("path", self.path)
-        try writer.field("port", self.port)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        try writer.key("namespace")
+        try self.namespace.write(to: writer)
+        if self.path != nil {
+            try writer.key("path")
+            try self.path?.write(to: writer)
+        }
+        if self.port != nil {
+            try writer.key("port")
+            try self.port?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -77,12 +77,28 @@ extension ValidationRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("fieldPath", self.fieldPath)
-        try writer.field("message", self.message)
-        try writer.field("messageExpression", self.messageExpression)
-        try writer.field("optionalOldSelf", self.optionalOldSelf)
-        try writer.field("reason", self.reason)
-        try writer.field("rule", self.rule)
+        if self.fieldPath != nil {
+            try writer.key("fieldPath")
+            try self.fieldPath?.write(to: writer)
+        }
+        if self.message != nil {
+            try writer.key("message")
+            try self.message?.write(to: writer)
+        }
+        if self.messageExpression != nil {
+            try writer.key("messageExpression")
+            try self.messageExpression?.write(to: writer)
+        }
+        if self.optionalOldSelf != nil {
+            try writer.key("optionalOldSelf")
+            try self.optionalOldSelf?.write(to: writer)
+        }
+        if self.reason != nil {
+            try writer.key("reason")
+            try self.reason?.write(to: writer)
+        }
+        try writer.key("rule")
+        try self.rule.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -57,9 +57,18 @@ extension WebhookClientConfig: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("caBundle", self.caBundle?.base64EncodedString())
-        try writer.field("service", self.service)
-        try writer.field("url", self.url)
+        if let value = self.caBundle {
+            try writer.key("caBundle")
+            try value.base64EncodedString().write(to: writer)
+        }
+        if self.service != nil {
+            try writer.key("service")
+            try self.service?.write(to: writer)
+        }
+        if self.url != nil {
+            try writer.key("url")
+            try self.url?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

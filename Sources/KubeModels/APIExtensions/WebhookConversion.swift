@@ -49,8 +49,12 @@ extension WebhookConversion: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("clientConfig", self.clientConfig)
-        try writer.field("conversionReviewVersions", self.conversionReviewVersions)
+        if self.clientConfig != nil {
+            try writer.key("clientConfig")
+            try self.clientConfig?.write(to: writer)
+        }
+        try writer.key("conversionReviewVersions")
+        try self.conversionReviewVersions.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -70,11 +70,22 @@ extension DaemonSetSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("minReadySeconds", self.minReadySeconds)
-        try writer.field("revisionHistoryLimit", self.revisionHistoryLimit)
-        try writer.field("selector", self.selector)
-        try writer.field("template", self.template)
-        try writer.field("updateStrategy", self.updateStrategy)
+        if self.minReadySeconds != nil {
+            try writer.key("minReadySeconds")
+            try self.minReadySeconds?.write(to: writer)
+        }
+        if self.revisionHistoryLimit != nil {
+            try writer.key("revisionHistoryLimit")
+            try self.revisionHistoryLimit?.write(to: writer)
+        }
+        try writer.key("selector")
+        try self.selector.write(to: writer)
+        try writer.key("template")
+        try self.template.write(to: writer)
+        if self.updateStrategy != nil {
+            try writer.key("updateStrategy")
+            try self.updateStrategy?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

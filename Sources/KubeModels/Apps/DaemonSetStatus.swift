@@ -105,16 +105,38 @@ extension DaemonSetStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("collisionCount", self.collisionCount)
-        try writer.field("conditions", self.conditions)
-        try writer.field("currentNumberScheduled", self.currentNumberScheduled)
-        try writer.field("desiredNumberScheduled", self.desiredNumberScheduled)
-        try writer.field("numberAvailable", self.numberAvailable)
-        try writer.field("numberMisscheduled", self.numberMisscheduled)
-        try writer.field("numberReady", self.numberReady)
-        try writer.field("numberUnavailable", self.numberUnavailable)
-        try writer.field("observedGeneration", self.observedGeneration)
-        try writer.field("updatedNumberScheduled", self.updatedNumberScheduled)
+        if self.collisionCount != nil {
+            try writer.key("collisionCount")
+            try self.collisionCount?.write(to: writer)
+        }
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        try writer.key("currentNumberScheduled")
+        try self.currentNumberScheduled.write(to: writer)
+        try writer.key("desiredNumberScheduled")
+        try self.desiredNumberScheduled.write(to: writer)
+        if self.numberAvailable != nil {
+            try writer.key("numberAvailable")
+            try self.numberAvailable?.write(to: writer)
+        }
+        try writer.key("numberMisscheduled")
+        try self.numberMisscheduled.write(to: writer)
+        try writer.key("numberReady")
+        try self.numberReady.write(to: writer)
+        if self.numberUnavailable != nil {
+            try writer.key("numberUnavailable")
+            try self.numberUnavailable?.write(to: writer)
+        }
+        if self.observedGeneration != nil {
+            try writer.key("observedGeneration")
+            try self.observedGeneration?.write(to: writer)
+        }
+        if self.updatedNumberScheduled != nil {
+            try writer.key("updatedNumberScheduled")
+            try self.updatedNumberScheduled?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

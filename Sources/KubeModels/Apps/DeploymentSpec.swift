@@ -91,14 +91,34 @@ extension DeploymentSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("minReadySeconds", self.minReadySeconds)
-        try writer.field("paused", self.paused)
-        try writer.field("progressDeadlineSeconds", self.progressDeadlineSeconds)
-        try writer.field("replicas", self.replicas)
-        try writer.field("revisionHistoryLimit", self.revisionHistoryLimit)
-        try writer.field("selector", self.selector)
-        try writer.field("strategy", self.strategy)
-        try writer.field("template", self.template)
+        if self.minReadySeconds != nil {
+            try writer.key("minReadySeconds")
+            try self.minReadySeconds?.write(to: writer)
+        }
+        if self.paused != nil {
+            try writer.key("paused")
+            try self.paused?.write(to: writer)
+        }
+        if self.progressDeadlineSeconds != nil {
+            try writer.key("progressDeadlineSeconds")
+            try self.progressDeadlineSeconds?.write(to: writer)
+        }
+        if self.replicas != nil {
+            try writer.key("replicas")
+            try self.replicas?.write(to: writer)
+        }
+        if self.revisionHistoryLimit != nil {
+            try writer.key("revisionHistoryLimit")
+            try self.revisionHistoryLimit?.write(to: writer)
+        }
+        try writer.key("selector")
+        try self.selector.write(to: writer)
+        if self.strategy != nil {
+            try writer.key("strategy")
+            try self.strategy?.write(to: writer)
+        }
+        try writer.key("template")
+        try self.template.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -98,15 +98,42 @@ extension DeploymentStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("availableReplicas", self.availableReplicas)
-        try writer.field("collisionCount", self.collisionCount)
-        try writer.field("conditions", self.conditions)
-        try writer.field("observedGeneration", self.observedGeneration)
-        try writer.field("readyReplicas", self.readyReplicas)
-        try writer.field("replicas", self.replicas)
-        try writer.field("terminatingReplicas", self.terminatingReplicas)
-        try writer.field("unavailableReplicas", self.unavailableReplicas)
-        try writer.field("updatedReplicas", self.updatedReplicas)
+        if self.availableReplicas != nil {
+            try writer.key("availableReplicas")
+            try self.availableReplicas?.write(to: writer)
+        }
+        if self.collisionCount != nil {
+            try writer.key("collisionCount")
+            try self.collisionCount?.write(to: writer)
+        }
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.observedGeneration != nil {
+            try writer.key("observedGeneration")
+            try self.observedGeneration?.write(to: writer)
+        }
+        if self.readyReplicas != nil {
+            try writer.key("readyReplicas")
+            try self.readyReplicas?.write(to: writer)
+        }
+        if self.replicas != nil {
+            try writer.key("replicas")
+            try self.replicas?.write(to: writer)
+        }
+        if self.terminatingReplicas != nil {
+            try writer.key("terminatingReplicas")
+            try self.terminatingReplicas?.write(to: writer)
+        }
+        if self.unavailableReplicas != nil {
+            try writer.key("unavailableReplicas")
+            try self.unavailableReplicas?.write(to: writer)
+        }
+        if self.updatedReplicas != nil {
+            try writer.key("updatedReplicas")
+            try self.updatedReplicas?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

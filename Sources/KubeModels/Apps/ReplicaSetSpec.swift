@@ -63,10 +63,20 @@ extension ReplicaSetSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("minReadySeconds", self.minReadySeconds)
-        try writer.field("replicas", self.replicas)
-        try writer.field("selector", self.selector)
-        try writer.field("template", self.template)
+        if self.minReadySeconds != nil {
+            try writer.key("minReadySeconds")
+            try self.minReadySeconds?.write(to: writer)
+        }
+        if self.replicas != nil {
+            try writer.key("replicas")
+            try self.replicas?.write(to: writer)
+        }
+        try writer.key("selector")
+        try self.selector.write(to: writer)
+        if self.template != nil {
+            try writer.key("template")
+            try self.template?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension RollingUpdateDaemonSet: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("maxSurge", self.maxSurge)
-        try writer.field("maxUnavailable", self.maxUnavailable)
+        if self.maxSurge != nil {
+            try writer.key("maxSurge")
+            try self.maxSurge?.write(to: writer)
+        }
+        if self.maxUnavailable != nil {
+            try writer.key("maxUnavailable")
+            try self.maxUnavailable?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension RollingUpdateStatefulSetStrategy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("maxUnavailable", self.maxUnavailable)
-        try writer.field("partition", self.partition)
+        if self.maxUnavailable != nil {
+            try writer.key("maxUnavailable")
+            try self.maxUnavailable?.write(to: writer)
+        }
+        if self.partition != nil {
+            try writer.key("partition")
+            try self.partition?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -70,11 +70,26 @@ extension StatefulSetCondition: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("lastTransitionTime", self.lastTransitionTime)
-        try writer.field("message", self.message)
-        try writer.field("reason", self.reason)
-        try writer.field("status", self.status)
-        try writer.field("type", self.type)
+        if self.lastTransitionTime != nil {
+            try writer.key("lastTransitionTime")
+            try self.lastTransitionTime?.write(to: writer)
+        }
+        if self.message != nil {
+            try writer.key("message")
+            try self.message?.write(to: writer)
+        }
+        if self.reason != nil {
+            try writer.key("reason")
+            try self.reason?.write(to: writer)
+        }
+        if self.status != nil {
+            try writer.key("status")
+            try self.status?.write(to: writer)
+        }
+        if self.type != nil {
+            try writer.key("type")
+            try self.type?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

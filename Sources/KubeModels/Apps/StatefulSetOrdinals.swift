@@ -42,7 +42,10 @@ extension StatefulSetOrdinals: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("start", self.start)
+        if self.start != nil {
+            try writer.key("start")
+            try self.start?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

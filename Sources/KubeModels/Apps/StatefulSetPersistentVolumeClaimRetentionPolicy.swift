@@ -49,8 +49,14 @@ extension StatefulSetPersistentVolumeClaimRetentionPolicy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("whenDeleted", self.whenDeleted)
-        try writer.field("whenScaled", self.whenScaled)
+        if self.whenDeleted != nil {
+            try writer.key("whenDeleted")
+            try self.whenDeleted?.write(to: writer)
+        }
+        if self.whenScaled != nil {
+            try writer.key("whenScaled")
+            try self.whenScaled?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -112,17 +112,46 @@ extension StatefulSetSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("minReadySeconds", self.minReadySeconds)
-        try writer.field("ordinals", self.ordinals)
-        try writer.field("persistentVolumeClaimRetentionPolicy", self.persistentVolumeClaimRetentionPolicy)
-        try writer.field("podManagementPolicy", self.podManagementPolicy)
-        try writer.field("replicas", self.replicas)
-        try writer.field("revisionHistoryLimit", self.revisionHistoryLimit)
-        try writer.field("selector", self.selector)
-        try writer.field("serviceName", self.serviceName)
-        try writer.field("template", self.template)
-        try writer.field("updateStrategy", self.updateStrategy)
-        try writer.field("volumeClaimTemplates", self.volumeClaimTemplates)
+        if self.minReadySeconds != nil {
+            try writer.key("minReadySeconds")
+            try self.minReadySeconds?.write(to: writer)
+        }
+        if self.ordinals != nil {
+            try writer.key("ordinals")
+            try self.ordinals?.write(to: writer)
+        }
+        if self.persistentVolumeClaimRetentionPolicy != nil {
+            try writer.key("persistentVolumeClaimRetentionPolicy")
+            try self.persistentVolumeClaimRetentionPolicy?.write(to: writer)
+        }
+        if self.podManagementPolicy != nil {
+            try writer.key("podManagementPolicy")
+            try self.podManagementPolicy?.write(to: writer)
+        }
+        if self.replicas != nil {
+            try writer.key("replicas")
+            try self.replicas?.write(to: writer)
+        }
+        if self.revisionHistoryLimit != nil {
+            try writer.key("revisionHistoryLimit")
+            try self.revisionHistoryLimit?.write(to: writer)
+        }
+        try writer.key("selector")
+        try self.selector.write(to: writer)
+        if self.serviceName != nil {
+            try writer.key("serviceName")
+            try self.serviceName?.write(to: writer)
+        }
+        try writer.key("template")
+        try self.template.write(to: writer)
+        if self.updateStrategy != nil {
+            try writer.key("updateStrategy")
+            try self.updateStrategy?.write(to: writer)
+        }
+        if self.volumeClaimTemplates != nil {
+            try writer.key("volumeClaimTemplates")
+            try self.volumeClaimTemplates?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

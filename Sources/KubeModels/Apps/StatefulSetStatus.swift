@@ -105,16 +105,44 @@ extension StatefulSetStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("availableReplicas", self.availableReplicas)
-        try writer.field("collisionCount", self.collisionCount)
-        try writer.field("conditions", self.conditions)
-        try writer.field("currentReplicas", self.currentReplicas)
-        try writer.field("currentRevision", self.currentRevision)
-        try writer.field("observedGeneration", self.observedGeneration)
-        try writer.field("readyReplicas", self.readyReplicas)
-        try writer.field("replicas", self.replicas)
-        try writer.field("updateRevision", self.updateRevision)
-        try writer.field("updatedReplicas", self.updatedReplicas)
+        if self.availableReplicas != nil {
+            try writer.key("availableReplicas")
+            try self.availableReplicas?.write(to: writer)
+        }
+        if self.collisionCount != nil {
+            try writer.key("collisionCount")
+            try self.collisionCount?.write(to: writer)
+        }
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.currentReplicas != nil {
+            try writer.key("currentReplicas")
+            try self.currentReplicas?.write(to: writer)
+        }
+        if self.currentRevision != nil {
+            try writer.key("currentRevision")
+            try self.currentRevision?.write(to: writer)
+        }
+        if self.observedGeneration != nil {
+            try writer.key("observedGeneration")
+            try self.observedGeneration?.write(to: writer)
+        }
+        if self.readyReplicas != nil {
+            try writer.key("readyReplicas")
+            try self.readyReplicas?.write(to: writer)
+        }
+        try writer.key("replicas")
+        try self.replicas.write(to: writer)
+        if self.updateRevision != nil {
+            try writer.key("updateRevision")
+            try self.updateRevision?.write(to: writer)
+        }
+        if self.updatedReplicas != nil {
+            try writer.key("updatedReplicas")
+            try self.updatedReplicas?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

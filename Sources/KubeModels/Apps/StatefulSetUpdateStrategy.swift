@@ -49,8 +49,14 @@ extension StatefulSetUpdateStrategy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("rollingUpdate", self.rollingUpdate)
-        try writer.field("type", self.type)
+        if self.rollingUpdate != nil {
+            try writer.key("rollingUpdate")
+            try self.rollingUpdate?.write(to: writer)
+        }
+        if self.type != nil {
+            try writer.key("type")
+            try self.type?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,14 @@ extension CrossVersionObjectReference: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", self.apiVersion)
-        try writer.field("kind", self.kind)
-        try writer.field("name", self.name)
+        if self.apiVersion != nil {
+            try writer.key("apiVersion")
+            try self.apiVersion?.write(to: writer)
+        }
+        try writer.key("kind")
+        try self.kind.write(to: writer)
+        try writer.key("name")
+        try self.name.write(to: writer)
         try writer.endMapping()
     }
 }

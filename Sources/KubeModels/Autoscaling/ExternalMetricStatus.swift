@@ -49,8 +49,10 @@ extension ExternalMetricStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("current", self.current)
-        try writer.field("metric", self.metric)
+        try writer.key("current")
+        try self.current.write(to: writer)
+        try writer.key("metric")
+        try self.metric.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -56,9 +56,12 @@ extension HPAScalingPolicy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("periodSeconds", self.periodSeconds)
-        try writer.field("type", self.type)
-        try writer.field("value", self.value)
+        try writer.key("periodSeconds")
+        try self.periodSeconds.write(to: writer)
+        try writer.key("type")
+        try self.type.write(to: writer)
+        try writer.key("value")
+        try self.value.write(to: writer)
         try writer.endMapping()
     }
 }

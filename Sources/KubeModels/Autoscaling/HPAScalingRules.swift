@@ -63,10 +63,22 @@ extension HPAScalingRules: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("policies", self.policies)
-        try writer.field("selectPolicy", self.selectPolicy)
-        try writer.field("stabilizationWindowSeconds", self.stabilizationWindowSeconds)
-        try writer.field("tolerance", self.tolerance)
+        if self.policies != nil {
+            try writer.key("policies")
+            try self.policies?.write(to: writer)
+        }
+        if self.selectPolicy != nil {
+            try writer.key("selectPolicy")
+            try self.selectPolicy?.write(to: writer)
+        }
+        if self.stabilizationWindowSeconds != nil {
+            try writer.key("stabilizationWindowSeconds")
+            try self.stabilizationWindowSeconds?.write(to: writer)
+        }
+        if self.tolerance != nil {
+            try writer.key("tolerance")
+            try self.tolerance?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension HorizontalPodAutoscalerBehavior: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("scaleDown", self.scaleDown)
-        try writer.field("scaleUp", self.scaleUp)
+        if self.scaleDown != nil {
+            try writer.key("scaleDown")
+            try self.scaleDown?.write(to: writer)
+        }
+        if self.scaleUp != nil {
+            try writer.key("scaleUp")
+            try self.scaleUp?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -70,11 +70,22 @@ extension HorizontalPodAutoscalerSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("behavior", self.behavior)
-        try writer.field("maxReplicas", self.maxReplicas)
-        try writer.field("metrics", self.metrics)
-        try writer.field("minReplicas", self.minReplicas)
-        try writer.field("scaleTargetRef", self.scaleTargetRef)
+        if self.behavior != nil {
+            try writer.key("behavior")
+            try self.behavior?.write(to: writer)
+        }
+        try writer.key("maxReplicas")
+        try self.maxReplicas.write(to: writer)
+        if self.metrics != nil {
+            try writer.key("metrics")
+            try self.metrics?.write(to: writer)
+        }
+        if self.minReplicas != nil {
+            try writer.key("minReplicas")
+            try self.minReplicas?.write(to: writer)
+        }
+        try writer.key("scaleTargetRef")
+        try self.scaleTargetRef.write(to: writer)
         try writer.endMapping()
     }
 }

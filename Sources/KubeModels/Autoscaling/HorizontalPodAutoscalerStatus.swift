@@ -77,12 +77,28 @@ extension HorizontalPodAutoscalerStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("conditions", self.conditions)
-        try writer.field("currentMetrics", self.currentMetrics)
-        try writer.field("currentReplicas", self.currentReplicas)
-        try writer.field("desiredReplicas", self.desiredReplicas)
-        try writer.field("lastScaleTime", self.lastScaleTime)
-        try writer.field("observedGeneration", self.observedGeneration)
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.currentMetrics != nil {
+            try writer.key("currentMetrics")
+            try self.currentMetrics?.write(to: writer)
+        }
+        if self.currentReplicas != nil {
+            try writer.key("currentReplicas")
+            try self.currentReplicas?.write(to: writer)
+        }
+        try writer.key("desiredReplicas")
+        try self.desiredReplicas.write(to: writer)
+        if self.lastScaleTime != nil {
+            try writer.key("lastScaleTime")
+            try self.lastScaleTime?.write(to: writer)
+        }
+        if self.observedGeneration != nil {
+            try writer.key("observedGeneration")
+            try self.observedGeneration?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,12 @@ extension MetricIdentifier: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("selector", self.selector)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.selector != nil {
+            try writer.key("selector")
+            try self.selector?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

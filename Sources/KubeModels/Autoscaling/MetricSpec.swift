@@ -77,12 +77,28 @@ extension MetricSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("containerResource", self.containerResource)
-        try writer.field("external", self.external)
-        try writer.field("object", self.object)
-        try writer.field("pods", self.pods)
-        try writer.field("resource", self.resource)
-        try writer.field("type", self.type)
+        if self.containerResource != nil {
+            try writer.key("containerResource")
+            try self.containerResource?.write(to: writer)
+        }
+        if self.external != nil {
+            try writer.key("external")
+            try self.external?.write(to: writer)
+        }
+        if self.object != nil {
+            try writer.key("object")
+            try self.object?.write(to: writer)
+        }
+        if self.pods != nil {
+            try writer.key("pods")
+            try self.pods?.write(to: writer)
+        }
+        if self.resource != nil {
+            try writer.key("resource")
+            try self.resource?.write(to: writer)
+        }
+        try writer.key("type")
+        try self.type.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -63,10 +63,20 @@ extension MetricTarget: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("averageUtilization", self.averageUtilization)
-        try writer.field("averageValue", self.averageValue)
-        try writer.field("type", self.type)
-        try writer.field("value", self.value)
+        if self.averageUtilization != nil {
+            try writer.key("averageUtilization")
+            try self.averageUtilization?.write(to: writer)
+        }
+        if self.averageValue != nil {
+            try writer.key("averageValue")
+            try self.averageValue?.write(to: writer)
+        }
+        try writer.key("type")
+        try self.type.write(to: writer)
+        if self.value != nil {
+            try writer.key("value")
+            try self.value?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

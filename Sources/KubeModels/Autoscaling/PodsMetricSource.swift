@@ -49,8 +49,10 @@ extension PodsMetricSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("metric", self.metric)
-        try writer.field("target", self.target)
+        try writer.key("metric")
+        try self.metric.write(to: writer)
+        try writer.key("target")
+        try self.target.write(to: writer)
         try writer.endMapping()
     }
 }

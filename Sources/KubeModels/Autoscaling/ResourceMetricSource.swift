@@ -49,8 +49,10 @@ extension ResourceMetricSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("target", self.target)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        try writer.key("target")
+        try self.target.write(to: writer)
         try writer.endMapping()
     }
 }

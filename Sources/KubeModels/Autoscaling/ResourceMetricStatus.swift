@@ -49,8 +49,10 @@ extension ResourceMetricStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("current", self.current)
-        try writer.field("name", self.name)
+        try writer.key("current")
+        try self.current.write(to: writer)
+        try writer.key("name")
+        try self.name.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -91,14 +91,34 @@ extension CronJobSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("concurrencyPolicy", self.concurrencyPolicy)
-        try writer.field("failedJobsHistoryLimit", self.failedJobsHistoryLimit)
-        try writer.field("jobTemplate", self.jobTemplate)
-        try writer.field("schedule", self.schedule)
-        try writer.field("startingDeadlineSeconds", self.startingDeadlineSeconds)
-        try writer.field("successfulJobsHistoryLimit", self.successfulJobsHistoryLimit)
-        try writer.field("suspend", self.suspend)
-        try writer.field("timeZone", self.timeZone)
+        if self.concurrencyPolicy != nil {
+            try writer.key("concurrencyPolicy")
+            try self.concurrencyPolicy?.write(to: writer)
+        }
+        if self.failedJobsHistoryLimit != nil {
+            try writer.key("failedJobsHistoryLimit")
+            try self.failedJobsHistoryLimit?.write(to: writer)
+        }
+        try writer.key("jobTemplate")
+        try self.jobTemplate.write(to: writer)
+        try writer.key("schedule")
+        try self.schedule.write(to: writer)
+        if self.startingDeadlineSeconds != nil {
+            try writer.key("startingDeadlineSeconds")
+            try self.startingDeadlineSeconds?.write(to: writer)
+        }
+        if self.successfulJobsHistoryLimit != nil {
+            try writer.key("successfulJobsHistoryLimit")
+            try self.successfulJobsHistoryLimit?.write(to: writer)
+        }
+        if self.suspend != nil {
+            try writer.key("suspend")
+            try self.suspend?.write(to: writer)
+        }
+        if self.timeZone != nil {
+            try writer.key("timeZone")
+            try self.timeZone?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,18 @@ extension CronJobStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("active", self.active)
-        try writer.field("lastScheduleTime", self.lastScheduleTime)
-        try writer.field("lastSuccessfulTime", self.lastSuccessfulTime)
+        if self.active != nil {
+            try writer.key("active")
+            try self.active?.write(to: writer)
+        }
+        if self.lastScheduleTime != nil {
+            try writer.key("lastScheduleTime")
+            try self.lastScheduleTime?.write(to: writer)
+        }
+        if self.lastSuccessfulTime != nil {
+            try writer.key("lastSuccessfulTime")
+            try self.lastSuccessfulTime?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -63,10 +63,22 @@ extension JobSchedulingConfiguration: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("disruptionMode", self.disruptionMode)
-        try writer.field("resourceClaims", self.resourceClaims)
-        try writer.field("schedulingConstraints", self.schedulingConstraints)
-        try writer.field("schedulingPolicy", self.schedulingPolicy)
+        if self.disruptionMode != nil {
+            try writer.key("disruptionMode")
+            try self.disruptionMode?.write(to: writer)
+        }
+        if self.resourceClaims != nil {
+            try writer.key("resourceClaims")
+            try self.resourceClaims?.write(to: writer)
+        }
+        if self.schedulingConstraints != nil {
+            try writer.key("schedulingConstraints")
+            try self.schedulingConstraints?.write(to: writer)
+        }
+        if self.schedulingPolicy != nil {
+            try writer.key("schedulingPolicy")
+            try self.schedulingPolicy?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

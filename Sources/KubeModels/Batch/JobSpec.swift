@@ -154,23 +154,72 @@ extension JobSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("activeDeadlineSeconds", self.activeDeadlineSeconds)
-        try writer.field("backoffLimit", self.backoffLimit)
-        try writer.field("backoffLimitPerIndex", self.backoffLimitPerIndex)
-        try writer.field("completionMode", self.completionMode)
-        try writer.field("completions", self.completions)
-        try writer.field("managedBy", self.managedBy)
-        try writer.field("manualSelector", self.manualSelector)
-        try writer.field("maxFailedIndexes", self.maxFailedIndexes)
-        try writer.field("parallelism", self.parallelism)
-        try writer.field("podFailurePolicy", self.podFailurePolicy)
-        try writer.field("podReplacementPolicy", self.podReplacementPolicy)
-        try writer.field("scheduling", self.scheduling)
-        try writer.field("selector", self.selector)
-        try writer.field("successPolicy", self.successPolicy)
-        try writer.field("suspend", self.suspend)
-        try writer.field("template", self.template)
-        try writer.field("ttlSecondsAfterFinished", self.ttlSecondsAfterFinished)
+        if self.activeDeadlineSeconds != nil {
+            try writer.key("activeDeadlineSeconds")
+            try self.activeDeadlineSeconds?.write(to: writer)
+        }
+        if self.backoffLimit != nil {
+            try writer.key("backoffLimit")
+            try self.backoffLimit?.write(to: writer)
+        }
+        if self.backoffLimitPerIndex != nil {
+            try writer.key("backoffLimitPerIndex")
+            try self.backoffLimitPerIndex?.write(to: writer)
+        }
+        if self.completionMode != nil {
+            try writer.key("completionMode")
+            try self.completionMode?.write(to: writer)
+        }
+        if self.completions != nil {
+            try writer.key("completions")
+            try self.completions?.write(to: writer)
+        }
+        if self.managedBy != nil {
+            try writer.key("managedBy")
+            try self.managedBy?.write(to: writer)
+        }
+        if self.manualSelector != nil {
+            try writer.key("manualSelector")
+            try self.manualSelector?.write(to: writer)
+        }
+        if self.maxFailedIndexes != nil {
+            try writer.key("maxFailedIndexes")
+            try self.maxFailedIndexes?.write(to: writer)
+        }
+        if self.parallelism != nil {
+            try writer.key("parallelism")
+            try self.parallelism?.write(to: writer)
+        }
+        if self.podFailurePolicy != nil {
+            try writer.key("podFailurePolicy")
+            try self.podFailurePolicy?.write(to: writer)
+        }
+        if self.podReplacementPolicy != nil {
+            try writer.key("podReplacementPolicy")
+            try self.podReplacementPolicy?.write(to: writer)
+        }
+        if self.scheduling != nil {
+            try writer.key("scheduling")
+            try self.scheduling?.write(to: writer)
+        }
+        if self.selector != nil {
+            try writer.key("selector")
+            try self.selector?.write(to: writer)
+        }
+        if self.successPolicy != nil {
+            try writer.key("successPolicy")
+            try self.successPolicy?.write(to: writer)
+        }
+        if self.suspend != nil {
+            try writer.key("suspend")
+            try self.suspend?.write(to: writer)
+        }
+        try writer.key("template")
+        try self.template.write(to: writer)
+        if self.ttlSecondsAfterFinished != nil {
+            try writer.key("ttlSecondsAfterFinished")
+            try self.ttlSecondsAfterFinished?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

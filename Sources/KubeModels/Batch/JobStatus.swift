@@ -112,17 +112,50 @@ extension JobStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("active", self.active)
-        try writer.field("completedIndexes", self.completedIndexes)
-        try writer.field("completionTime", self.completionTime)
-        try writer.field("conditions", self.conditions)
-        try writer.field("failed", self.failed)
-        try writer.field("failedIndexes", self.failedIndexes)
-        try writer.field("ready", self.ready)
-        try writer.field("startTime", self.startTime)
-        try writer.field("succeeded", self.succeeded)
-        try writer.field("terminating", self.terminating)
-        try writer.field("uncountedTerminatedPods", self.uncountedTerminatedPods)
+        if self.active != nil {
+            try writer.key("active")
+            try self.active?.write(to: writer)
+        }
+        if self.completedIndexes != nil {
+            try writer.key("completedIndexes")
+            try self.completedIndexes?.write(to: writer)
+        }
+        if self.completionTime != nil {
+            try writer.key("completionTime")
+            try self.completionTime?.write(to: writer)
+        }
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.failed != nil {
+            try writer.key("failed")
+            try self.failed?.write(to: writer)
+        }
+        if self.failedIndexes != nil {
+            try writer.key("failedIndexes")
+            try self.failedIndexes?.write(to: writer)
+        }
+        if self.ready != nil {
+            try writer.key("ready")
+            try self.ready?.write(to: writer)
+        }
+        if self.startTime != nil {
+            try writer.key("startTime")
+            try self.startTime?.write(to: writer)
+        }
+        if self.succeeded != nil {
+            try writer.key("succeeded")
+            try self.succeeded?.write(to: writer)
+        }
+        if self.terminating != nil {
+            try writer.key("terminating")
+            try self.terminating?.write(to: writer)
+        }
+        if self.uncountedTerminatedPods != nil {
+            try writer.key("uncountedTerminatedPods")
+            try self.uncountedTerminatedPods?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -42,7 +42,8 @@ extension PodFailurePolicy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("rules", self.rules)
+        try writer.key("rules")
+        try self.rules.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -56,9 +56,14 @@ extension PodFailurePolicyOnExitCodesRequirement: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("containerName", self.containerName)
-        try writer.field("operator", self.`operator`)
-        try writer.field("values", self.values)
+        if self.containerName != nil {
+            try writer.key("containerName")
+            try self.containerName?.write(to: writer)
+        }
+        try writer.key("operator")
+        try self.`operator`.write(to: writer)
+        try writer.key("values")
+        try self.values.write(to: writer)
         try writer.endMapping()
     }
 }

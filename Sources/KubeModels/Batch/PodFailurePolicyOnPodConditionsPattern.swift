@@ -49,8 +49,12 @@ extension PodFailurePolicyOnPodConditionsPattern: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("status", self.status)
-        try writer.field("type", self.type)
+        if self.status != nil {
+            try writer.key("status")
+            try self.status?.write(to: writer)
+        }
+        try writer.key("type")
+        try self.type.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -56,9 +56,16 @@ extension PodFailurePolicyRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("action", self.action)
-        try writer.field("onExitCodes", self.onExitCodes)
-        try writer.field("onPodConditions", self.onPodConditions)
+        try writer.key("action")
+        try self.action.write(to: writer)
+        if self.onExitCodes != nil {
+            try writer.key("onExitCodes")
+            try self.onExitCodes?.write(to: writer)
+        }
+        if self.onPodConditions != nil {
+            try writer.key("onPodConditions")
+            try self.onPodConditions?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

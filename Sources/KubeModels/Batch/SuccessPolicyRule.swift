@@ -49,8 +49,14 @@ extension SuccessPolicyRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("succeededCount", self.succeededCount)
-        try writer.field("succeededIndexes", self.succeededIndexes)
+        if self.succeededCount != nil {
+            try writer.key("succeededCount")
+            try self.succeededCount?.write(to: writer)
+        }
+        if self.succeededIndexes != nil {
+            try writer.key("succeededIndexes")
+            try self.succeededIndexes?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

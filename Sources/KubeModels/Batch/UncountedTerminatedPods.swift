@@ -49,8 +49,14 @@ extension UncountedTerminatedPods: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("failed", self.failed)
-        try writer.field("succeeded", self.succeeded)
+        if self.failed != nil {
+            try writer.key("failed")
+            try self.failed?.write(to: writer)
+        }
+        if self.succeeded != nil {
+            try writer.key("succeeded")
+            try self.succeeded?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,18 @@ extension Affinity: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("nodeAffinity", self.nodeAffinity)
-        try writer.field("podAffinity", self.podAffinity)
-        try writer.field("podAntiAffinity", self.podAntiAffinity)
+        if self.nodeAffinity != nil {
+            try writer.key("nodeAffinity")
+            try self.nodeAffinity?.write(to: writer)
+        }
+        if self.podAffinity != nil {
+            try writer.key("podAffinity")
+            try self.podAffinity?.write(to: writer)
+        }
+        if self.podAntiAffinity != nil {
+            try writer.key("podAntiAffinity")
+            try self.podAntiAffinity?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

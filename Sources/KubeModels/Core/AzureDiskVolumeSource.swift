@@ -77,12 +77,26 @@ extension AzureDiskVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("cachingMode", self.cachingMode)
-        try writer.field("diskName", self.diskName)
-        try writer.field("diskURI", self.diskURI)
-        try writer.field("fsType", self.fsType)
-        try writer.field("kind", self.kind)
-        try writer.field("readOnly", self.readOnly)
+        if self.cachingMode != nil {
+            try writer.key("cachingMode")
+            try self.cachingMode?.write(to: writer)
+        }
+        try writer.key("diskName")
+        try self.diskName.write(to: writer)
+        try writer.key("diskURI")
+        try self.diskURI.write(to: writer)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        if self.kind != nil {
+            try writer.key("kind")
+            try self.kind?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

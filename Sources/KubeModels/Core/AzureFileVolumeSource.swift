@@ -56,9 +56,14 @@ extension AzureFileVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("secretName", self.secretName)
-        try writer.field("shareName", self.shareName)
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        try writer.key("secretName")
+        try self.secretName.write(to: writer)
+        try writer.key("shareName")
+        try self.shareName.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -105,16 +105,42 @@ extension CSIPersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("controllerExpandSecretRef", self.controllerExpandSecretRef)
-        try writer.field("controllerPublishSecretRef", self.controllerPublishSecretRef)
-        try writer.field("driver", self.driver)
-        try writer.field("fsType", self.fsType)
-        try writer.field("nodeExpandSecretRef", self.nodeExpandSecretRef)
-        try writer.field("nodePublishSecretRef", self.nodePublishSecretRef)
-        try writer.field("nodeStageSecretRef", self.nodeStageSecretRef)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("volumeAttributes", self.volumeAttributes)
-        try writer.field("volumeHandle", self.volumeHandle)
+        if self.controllerExpandSecretRef != nil {
+            try writer.key("controllerExpandSecretRef")
+            try self.controllerExpandSecretRef?.write(to: writer)
+        }
+        if self.controllerPublishSecretRef != nil {
+            try writer.key("controllerPublishSecretRef")
+            try self.controllerPublishSecretRef?.write(to: writer)
+        }
+        try writer.key("driver")
+        try self.driver.write(to: writer)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        if self.nodeExpandSecretRef != nil {
+            try writer.key("nodeExpandSecretRef")
+            try self.nodeExpandSecretRef?.write(to: writer)
+        }
+        if self.nodePublishSecretRef != nil {
+            try writer.key("nodePublishSecretRef")
+            try self.nodePublishSecretRef?.write(to: writer)
+        }
+        if self.nodeStageSecretRef != nil {
+            try writer.key("nodeStageSecretRef")
+            try self.nodeStageSecretRef?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.volumeAttributes != nil {
+            try writer.key("volumeAttributes")
+            try self.volumeAttributes?.write(to: writer)
+        }
+        try writer.key("volumeHandle")
+        try self.volumeHandle.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -70,11 +70,24 @@ extension CSIVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("driver", self.driver)
-        try writer.field("fsType", self.fsType)
-        try writer.field("nodePublishSecretRef", self.nodePublishSecretRef)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("volumeAttributes", self.volumeAttributes)
+        try writer.key("driver")
+        try self.driver.write(to: writer)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        if self.nodePublishSecretRef != nil {
+            try writer.key("nodePublishSecretRef")
+            try self.nodePublishSecretRef?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.volumeAttributes != nil {
+            try writer.key("volumeAttributes")
+            try self.volumeAttributes?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension Capabilities: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("add", self.add)
-        try writer.field("drop", self.drop)
+        if self.add != nil {
+            try writer.key("add")
+            try self.add?.write(to: writer)
+        }
+        if self.drop != nil {
+            try writer.key("drop")
+            try self.drop?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

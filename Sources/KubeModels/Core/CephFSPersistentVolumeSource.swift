@@ -77,12 +77,28 @@ extension CephFSPersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("monitors", self.monitors)
-        try writer.field("path", self.path)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("secretFile", self.secretFile)
-        try writer.field("secretRef", self.secretRef)
-        try writer.field("user", self.user)
+        try writer.key("monitors")
+        try self.monitors.write(to: writer)
+        if self.path != nil {
+            try writer.key("path")
+            try self.path?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.secretFile != nil {
+            try writer.key("secretFile")
+            try self.secretFile?.write(to: writer)
+        }
+        if self.secretRef != nil {
+            try writer.key("secretRef")
+            try self.secretRef?.write(to: writer)
+        }
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

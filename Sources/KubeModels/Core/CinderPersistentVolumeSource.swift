@@ -63,10 +63,20 @@ extension CinderPersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("fsType", self.fsType)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("secretRef", self.secretRef)
-        try writer.field("volumeID", self.volumeID)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.secretRef != nil {
+            try writer.key("secretRef")
+            try self.secretRef?.write(to: writer)
+        }
+        try writer.key("volumeID")
+        try self.volumeID.write(to: writer)
         try writer.endMapping()
     }
 }

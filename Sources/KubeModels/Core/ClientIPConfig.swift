@@ -42,7 +42,10 @@ extension ClientIPConfig: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("timeoutSeconds", self.timeoutSeconds)
+        if self.timeoutSeconds != nil {
+            try writer.key("timeoutSeconds")
+            try self.timeoutSeconds?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

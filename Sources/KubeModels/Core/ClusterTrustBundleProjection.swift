@@ -77,12 +77,28 @@ extension ClusterTrustBundleProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("labelSelector", self.labelSelector)
-        try writer.field("name", self.name)
-        try writer.field("optional", self.optional)
-        try writer.field("path", self.path)
-        try writer.field("signerName", self.signerName)
-        try writer.field("user", self.user)
+        if self.labelSelector != nil {
+            try writer.key("labelSelector")
+            try self.labelSelector?.write(to: writer)
+        }
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
+        if self.optional != nil {
+            try writer.key("optional")
+            try self.optional?.write(to: writer)
+        }
+        try writer.key("path")
+        try self.path.write(to: writer)
+        if self.signerName != nil {
+            try writer.key("signerName")
+            try self.signerName?.write(to: writer)
+        }
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -96,12 +96,26 @@ extension ConfigMap: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", Self.apiVersion)
-        try writer.field("kind", Self.kind)
-        if !metadata.isEmpty { try writer.field("metadata", metadata) }
-        try writer.field("binaryData", self.binaryData?.mapValues { $0.base64EncodedString() })
-        try writer.field("data", self.data)
-        try writer.field("immutable", self.immutable)
+        try writer.key("apiVersion")
+        try writer.string(Self.apiVersion)
+        try writer.key("kind")
+        try writer.string(Self.kind)
+        if !metadata.isEmpty {
+            try writer.key("metadata")
+            try metadata.write(to: writer)
+        }
+        if let value = self.binaryData {
+            try writer.key("binaryData")
+            try value.mapValues { $0.base64EncodedString() }.write(to: writer)
+        }
+        if self.data != nil {
+            try writer.key("data")
+            try self.data?.write(to: writer)
+        }
+        if self.immutable != nil {
+            try writer.key("immutable")
+            try self.immutable?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

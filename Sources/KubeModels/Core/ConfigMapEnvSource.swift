@@ -49,8 +49,14 @@ extension ConfigMapEnvSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("optional", self.optional)
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
+        if self.optional != nil {
+            try writer.key("optional")
+            try self.optional?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,16 @@ extension ConfigMapKeySelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("key", self.key)
-        try writer.field("name", self.name)
-        try writer.field("optional", self.optional)
+        try writer.key("key")
+        try self.key.write(to: writer)
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
+        if self.optional != nil {
+            try writer.key("optional")
+            try self.optional?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,18 @@ extension ConfigMapProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("items", self.items)
-        try writer.field("name", self.name)
-        try writer.field("optional", self.optional)
+        if self.items != nil {
+            try writer.key("items")
+            try self.items?.write(to: writer)
+        }
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
+        if self.optional != nil {
+            try writer.key("optional")
+            try self.optional?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

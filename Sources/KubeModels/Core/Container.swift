@@ -210,31 +210,104 @@ extension Container: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("args", self.args)
-        try writer.field("command", self.command)
-        try writer.field("env", self.env)
-        try writer.field("envFrom", self.envFrom)
-        try writer.field("image", self.image)
-        try writer.field("imagePullPolicy", self.imagePullPolicy)
-        try writer.field("lifecycle", self.lifecycle)
-        try writer.field("livenessProbe", self.livenessProbe)
-        try writer.field("name", self.name)
-        try writer.field("ports", self.ports)
-        try writer.field("readinessProbe", self.readinessProbe)
-        try writer.field("resizePolicy", self.resizePolicy)
-        try writer.field("resources", self.resources)
-        try writer.field("restartPolicy", self.restartPolicy)
-        try writer.field("restartPolicyRules", self.restartPolicyRules)
-        try writer.field("securityContext", self.securityContext)
-        try writer.field("startupProbe", self.startupProbe)
-        try writer.field("stdin", self.stdin)
-        try writer.field("stdinOnce", self.stdinOnce)
-        try writer.field("terminationMessagePath", self.terminationMessagePath)
-        try writer.field("terminationMessagePolicy", self.terminationMessagePolicy)
-        try writer.field("tty", self.tty)
-        try writer.field("volumeDevices", self.volumeDevices)
-        try writer.field("volumeMounts", self.volumeMounts)
-        try writer.field("workingDir", self.workingDir)
+        if self.args != nil {
+            try writer.key("args")
+            try self.args?.write(to: writer)
+        }
+        if self.command != nil {
+            try writer.key("command")
+            try self.command?.write(to: writer)
+        }
+        if self.env != nil {
+            try writer.key("env")
+            try self.env?.write(to: writer)
+        }
+        if self.envFrom != nil {
+            try writer.key("envFrom")
+            try self.envFrom?.write(to: writer)
+        }
+        if self.image != nil {
+            try writer.key("image")
+            try self.image?.write(to: writer)
+        }
+        if self.imagePullPolicy != nil {
+            try writer.key("imagePullPolicy")
+            try self.imagePullPolicy?.write(to: writer)
+        }
+        if self.lifecycle != nil {
+            try writer.key("lifecycle")
+            try self.lifecycle?.write(to: writer)
+        }
+        if self.livenessProbe != nil {
+            try writer.key("livenessProbe")
+            try self.livenessProbe?.write(to: writer)
+        }
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.ports != nil {
+            try writer.key("ports")
+            try self.ports?.write(to: writer)
+        }
+        if self.readinessProbe != nil {
+            try writer.key("readinessProbe")
+            try self.readinessProbe?.write(to: writer)
+        }
+        if self.resizePolicy != nil {
+            try writer.key("resizePolicy")
+            try self.resizePolicy?.write(to: writer)
+        }
+        if self.resources != nil {
+            try writer.key("resources")
+            try self.resources?.write(to: writer)
+        }
+        if self.restartPolicy != nil {
+            try writer.key("restartPolicy")
+            try self.restartPolicy?.write(to: writer)
+        }
+        if self.restartPolicyRules != nil {
+            try writer.key("restartPolicyRules")
+            try self.restartPolicyRules?.write(to: writer)
+        }
+        if self.securityContext != nil {
+            try writer.key("securityContext")
+            try self.securityContext?.write(to: writer)
+        }
+        if self.startupProbe != nil {
+            try writer.key("startupProbe")
+            try self.startupProbe?.write(to: writer)
+        }
+        if self.stdin != nil {
+            try writer.key("stdin")
+            try self.stdin?.write(to: writer)
+        }
+        if self.stdinOnce != nil {
+            try writer.key("stdinOnce")
+            try self.stdinOnce?.write(to: writer)
+        }
+        if self.terminationMessagePath != nil {
+            try writer.key("terminationMessagePath")
+            try self.terminationMessagePath?.write(to: writer)
+        }
+        if self.terminationMessagePolicy != nil {
+            try writer.key("terminationMessagePolicy")
+            try self.terminationMessagePolicy?.write(to: writer)
+        }
+        if self.tty != nil {
+            try writer.key("tty")
+            try self.tty?.write(to: writer)
+        }
+        if self.volumeDevices != nil {
+            try writer.key("volumeDevices")
+            try self.volumeDevices?.write(to: writer)
+        }
+        if self.volumeMounts != nil {
+            try writer.key("volumeMounts")
+            try self.volumeMounts?.write(to: writer)
+        }
+        if self.workingDir != nil {
+            try writer.key("workingDir")
+            try self.workingDir?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,12 @@ extension ContainerExtendedResourceRequest: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("containerName", self.containerName)
-        try writer.field("requestName", self.requestName)
-        try writer.field("resourceName", self.resourceName)
+        try writer.key("containerName")
+        try self.containerName.write(to: writer)
+        try writer.key("requestName")
+        try self.requestName.write(to: writer)
+        try writer.key("resourceName")
+        try self.resourceName.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -70,11 +70,24 @@ extension ContainerPort: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("containerPort", self.containerPort)
-        try writer.field("hostIP", self.hostIP)
-        try writer.field("hostPort", self.hostPort)
-        try writer.field("name", self.name)
-        try writer.field("protocol", self.`protocol`)
+        try writer.key("containerPort")
+        try self.containerPort.write(to: writer)
+        if self.hostIP != nil {
+            try writer.key("hostIP")
+            try self.hostIP?.write(to: writer)
+        }
+        if self.hostPort != nil {
+            try writer.key("hostPort")
+            try self.hostPort?.write(to: writer)
+        }
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
+        if self.`protocol` != nil {
+            try writer.key("protocol")
+            try self.`protocol`?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

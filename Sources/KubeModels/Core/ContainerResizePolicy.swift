@@ -49,8 +49,10 @@ extension ContainerResizePolicy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("resourceName", self.resourceName)
-        try writer.field("restartPolicy", self.restartPolicy)
+        try writer.key("resourceName")
+        try self.resourceName.write(to: writer)
+        try writer.key("restartPolicy")
+        try self.restartPolicy.write(to: writer)
         try writer.endMapping()
     }
 }

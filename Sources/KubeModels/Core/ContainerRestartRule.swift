@@ -49,8 +49,12 @@ extension ContainerRestartRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("action", self.action)
-        try writer.field("exitCodes", self.exitCodes)
+        try writer.key("action")
+        try self.action.write(to: writer)
+        if self.exitCodes != nil {
+            try writer.key("exitCodes")
+            try self.exitCodes?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,18 @@ extension ContainerState: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("running", self.running)
-        try writer.field("terminated", self.terminated)
-        try writer.field("waiting", self.waiting)
+        if self.running != nil {
+            try writer.key("running")
+            try self.running?.write(to: writer)
+        }
+        if self.terminated != nil {
+            try writer.key("terminated")
+            try self.terminated?.write(to: writer)
+        }
+        if self.waiting != nil {
+            try writer.key("waiting")
+            try self.waiting?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

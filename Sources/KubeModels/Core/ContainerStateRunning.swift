@@ -42,7 +42,10 @@ extension ContainerStateRunning: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("startedAt", self.startedAt)
+        if self.startedAt != nil {
+            try writer.key("startedAt")
+            try self.startedAt?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

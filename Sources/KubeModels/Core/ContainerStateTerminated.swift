@@ -84,13 +84,32 @@ extension ContainerStateTerminated: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("containerID", self.containerID)
-        try writer.field("exitCode", self.exitCode)
-        try writer.field("finishedAt", self.finishedAt)
-        try writer.field("message", self.message)
-        try writer.field("reason", self.reason)
-        try writer.field("signal", self.signal)
-        try writer.field("startedAt", self.startedAt)
+        if self.containerID != nil {
+            try writer.key("containerID")
+            try self.containerID?.write(to: writer)
+        }
+        try writer.key("exitCode")
+        try self.exitCode.write(to: writer)
+        if self.finishedAt != nil {
+            try writer.key("finishedAt")
+            try self.finishedAt?.write(to: writer)
+        }
+        if self.message != nil {
+            try writer.key("message")
+            try self.message?.write(to: writer)
+        }
+        if self.reason != nil {
+            try writer.key("reason")
+            try self.reason?.write(to: writer)
+        }
+        if self.signal != nil {
+            try writer.key("signal")
+            try self.signal?.write(to: writer)
+        }
+        if self.startedAt != nil {
+            try writer.key("startedAt")
+            try self.startedAt?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension ContainerStateWaiting: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("message", self.message)
-        try writer.field("reason", self.reason)
+        if self.message != nil {
+            try writer.key("message")
+            try self.message?.write(to: writer)
+        }
+        if self.reason != nil {
+            try writer.key("reason")
+            try self.reason?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -140,21 +140,56 @@ extension ContainerStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("allocatedResources", self.allocatedResources)
-        try writer.field("allocatedResourcesStatus", self.allocatedResourcesStatus)
-        try writer.field("containerID", self.containerID)
-        try writer.field("image", self.image)
-        try writer.field("imageID", self.imageID)
-        try writer.field("lastState", self.lastState)
-        try writer.field("name", self.name)
-        try writer.field("ready", self.ready)
-        try writer.field("resources", self.resources)
-        try writer.field("restartCount", self.restartCount)
-        try writer.field("started", self.started)
-        try writer.field("state", self.state)
-        try writer.field("stopSignal", self.stopSignal)
-        try writer.field("user", self.user)
-        try writer.field("volumeMounts", self.volumeMounts)
+        if self.allocatedResources != nil {
+            try writer.key("allocatedResources")
+            try self.allocatedResources?.write(to: writer)
+        }
+        if self.allocatedResourcesStatus != nil {
+            try writer.key("allocatedResourcesStatus")
+            try self.allocatedResourcesStatus?.write(to: writer)
+        }
+        if self.containerID != nil {
+            try writer.key("containerID")
+            try self.containerID?.write(to: writer)
+        }
+        try writer.key("image")
+        try self.image.write(to: writer)
+        try writer.key("imageID")
+        try self.imageID.write(to: writer)
+        if self.lastState != nil {
+            try writer.key("lastState")
+            try self.lastState?.write(to: writer)
+        }
+        try writer.key("name")
+        try self.name.write(to: writer)
+        try writer.key("ready")
+        try self.ready.write(to: writer)
+        if self.resources != nil {
+            try writer.key("resources")
+            try self.resources?.write(to: writer)
+        }
+        try writer.key("restartCount")
+        try self.restartCount.write(to: writer)
+        if self.started != nil {
+            try writer.key("started")
+            try self.started?.write(to: writer)
+        }
+        if self.state != nil {
+            try writer.key("state")
+            try self.state?.write(to: writer)
+        }
+        if self.stopSignal != nil {
+            try writer.key("stopSignal")
+            try self.stopSignal?.write(to: writer)
+        }
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
+        if self.volumeMounts != nil {
+            try writer.key("volumeMounts")
+            try self.volumeMounts?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

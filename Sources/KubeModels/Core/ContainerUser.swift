@@ -42,7 +42,10 @@ extension ContainerUser: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("linux", self.linux)
+        if self.linux != nil {
+            try writer.key("linux")
+            try self.linux?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

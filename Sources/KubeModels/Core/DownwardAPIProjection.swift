@@ -42,7 +42,10 @@ extension DownwardAPIProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("items", self.items)
+        if self.items != nil {
+            try writer.key("items")
+            try self.items?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

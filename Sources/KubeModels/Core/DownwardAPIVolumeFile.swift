@@ -70,11 +70,24 @@ extension DownwardAPIVolumeFile: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("fieldRef", self.fieldRef)
-        try writer.field("mode", self.mode)
-        try writer.field("path", self.path)
-        try writer.field("resourceFieldRef", self.resourceFieldRef)
-        try writer.field("user", self.user)
+        if self.fieldRef != nil {
+            try writer.key("fieldRef")
+            try self.fieldRef?.write(to: writer)
+        }
+        if self.mode != nil {
+            try writer.key("mode")
+            try self.mode?.write(to: writer)
+        }
+        try writer.key("path")
+        try self.path.write(to: writer)
+        if self.resourceFieldRef != nil {
+            try writer.key("resourceFieldRef")
+            try self.resourceFieldRef?.write(to: writer)
+        }
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

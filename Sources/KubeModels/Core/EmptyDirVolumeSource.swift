@@ -56,9 +56,18 @@ extension EmptyDirVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("medium", self.medium)
-        try writer.field("mode", self.mode)
-        try writer.field("sizeLimit", self.sizeLimit)
+        if self.medium != nil {
+            try writer.key("medium")
+            try self.medium?.write(to: writer)
+        }
+        if self.mode != nil {
+            try writer.key("mode")
+            try self.mode?.write(to: writer)
+        }
+        if self.sizeLimit != nil {
+            try writer.key("sizeLimit")
+            try self.sizeLimit?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

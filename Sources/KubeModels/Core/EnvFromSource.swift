@@ -56,9 +56,18 @@ extension EnvFromSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("configMapRef", self.configMapRef)
-        try writer.field("prefix", self.prefix)
-        try writer.field("secretRef", self.secretRef)
+        if self.configMapRef != nil {
+            try writer.key("configMapRef")
+            try self.configMapRef?.write(to: writer)
+        }
+        if self.prefix != nil {
+            try writer.key("prefix")
+            try self.prefix?.write(to: writer)
+        }
+        if self.secretRef != nil {
+            try writer.key("secretRef")
+            try self.secretRef?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

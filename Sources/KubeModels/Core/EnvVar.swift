@@ -56,9 +56,16 @@ extension EnvVar: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("value", self.value)
-        try writer.field("valueFrom", self.valueFrom)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.value != nil {
+            try writer.key("value")
+            try self.value?.write(to: writer)
+        }
+        if self.valueFrom != nil {
+            try writer.key("valueFrom")
+            try self.valueFrom?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -70,11 +70,26 @@ extension EnvVarSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("configMapKeyRef", self.configMapKeyRef)
-        try writer.field("fieldRef", self.fieldRef)
-        try writer.field("fileKeyRef", self.fileKeyRef)
-        try writer.field("resourceFieldRef", self.resourceFieldRef)
-        try writer.field("secretKeyRef", self.secretKeyRef)
+        if self.configMapKeyRef != nil {
+            try writer.key("configMapKeyRef")
+            try self.configMapKeyRef?.write(to: writer)
+        }
+        if self.fieldRef != nil {
+            try writer.key("fieldRef")
+            try self.fieldRef?.write(to: writer)
+        }
+        if self.fileKeyRef != nil {
+            try writer.key("fileKeyRef")
+            try self.fileKeyRef?.write(to: writer)
+        }
+        if self.resourceFieldRef != nil {
+            try writer.key("resourceFieldRef")
+            try self.resourceFieldRef?.write(to: writer)
+        }
+        if self.secretKeyRef != nil {
+            try writer.key("secretKeyRef")
+            try self.secretKeyRef?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

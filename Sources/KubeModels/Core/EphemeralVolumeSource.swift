@@ -42,7 +42,10 @@ extension EphemeralVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("volumeClaimTemplate", self.volumeClaimTemplate)
+        if self.volumeClaimTemplate != nil {
+            try writer.key("volumeClaimTemplate")
+            try self.volumeClaimTemplate?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,10 @@ extension EvictionResponder: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("priority", self.priority)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        try writer.key("priority")
+        try self.priority.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -42,7 +42,10 @@ extension ExecAction: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("command", self.command)
+        if self.command != nil {
+            try writer.key("command")
+            try self.command?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -70,11 +70,26 @@ extension FCVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("fsType", self.fsType)
-        try writer.field("lun", self.lun)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("targetWWNs", self.targetWWNs)
-        try writer.field("wwids", self.wwids)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        if self.lun != nil {
+            try writer.key("lun")
+            try self.lun?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.targetWWNs != nil {
+            try writer.key("targetWWNs")
+            try self.targetWWNs?.write(to: writer)
+        }
+        if self.wwids != nil {
+            try writer.key("wwids")
+            try self.wwids?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

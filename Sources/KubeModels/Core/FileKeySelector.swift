@@ -63,10 +63,16 @@ extension FileKeySelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("key", self.key)
-        try writer.field("optional", self.optional)
-        try writer.field("path", self.path)
-        try writer.field("volumeName", self.volumeName)
+        try writer.key("key")
+        try self.key.write(to: writer)
+        if self.optional != nil {
+            try writer.key("optional")
+            try self.optional?.write(to: writer)
+        }
+        try writer.key("path")
+        try self.path.write(to: writer)
+        try writer.key("volumeName")
+        try self.volumeName.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension FlockerVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("datasetName", self.datasetName)
-        try writer.field("datasetUUID", self.datasetUUID)
+        if self.datasetName != nil {
+            try writer.key("datasetName")
+            try self.datasetName?.write(to: writer)
+        }
+        if self.datasetUUID != nil {
+            try writer.key("datasetUUID")
+            try self.datasetUUID?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

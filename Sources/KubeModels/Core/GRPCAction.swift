@@ -56,9 +56,16 @@ extension GRPCAction: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("mode", self.mode)
-        try writer.field("port", self.port)
-        try writer.field("service", self.service)
+        if self.mode != nil {
+            try writer.key("mode")
+            try self.mode?.write(to: writer)
+        }
+        try writer.key("port")
+        try self.port.write(to: writer)
+        if self.service != nil {
+            try writer.key("service")
+            try self.service?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,16 @@ extension GitRepoVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("directory", self.directory)
-        try writer.field("repository", self.repository)
-        try writer.field("revision", self.revision)
+        if self.directory != nil {
+            try writer.key("directory")
+            try self.directory?.write(to: writer)
+        }
+        try writer.key("repository")
+        try self.repository.write(to: writer)
+        if self.revision != nil {
+            try writer.key("revision")
+            try self.revision?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

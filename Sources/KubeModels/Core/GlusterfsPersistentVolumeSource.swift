@@ -63,10 +63,18 @@ extension GlusterfsPersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("endpoints", self.endpoints)
-        try writer.field("endpointsNamespace", self.endpointsNamespace)
-        try writer.field("path", self.path)
-        try writer.field("readOnly", self.readOnly)
+        try writer.key("endpoints")
+        try self.endpoints.write(to: writer)
+        if self.endpointsNamespace != nil {
+            try writer.key("endpointsNamespace")
+            try self.endpointsNamespace?.write(to: writer)
+        }
+        try writer.key("path")
+        try self.path.write(to: writer)
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

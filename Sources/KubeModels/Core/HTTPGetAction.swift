@@ -77,12 +77,28 @@ extension HTTPGetAction: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("host", self.host)
-        try writer.field("httpHeaders", self.httpHeaders)
-        try writer.field("path", self.path)
-        try writer.field("port", self.port)
-        try writer.field("protocol", self.`protocol`)
-        try writer.field("scheme", self.scheme)
+        if self.host != nil {
+            try writer.key("host")
+            try self.host?.write(to: writer)
+        }
+        if self.httpHeaders != nil {
+            try writer.key("httpHeaders")
+            try self.httpHeaders?.write(to: writer)
+        }
+        if self.path != nil {
+            try writer.key("path")
+            try self.path?.write(to: writer)
+        }
+        try writer.key("port")
+        try self.port.write(to: writer)
+        if self.`protocol` != nil {
+            try writer.key("protocol")
+            try self.`protocol`?.write(to: writer)
+        }
+        if self.scheme != nil {
+            try writer.key("scheme")
+            try self.scheme?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,12 @@ extension HostAlias: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("hostnames", self.hostnames)
-        try writer.field("ip", self.ip)
+        if self.hostnames != nil {
+            try writer.key("hostnames")
+            try self.hostnames?.write(to: writer)
+        }
+        try writer.key("ip")
+        try self.ip.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -42,7 +42,8 @@ extension HostIP: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("ip", self.ip)
+        try writer.key("ip")
+        try self.ip.write(to: writer)
         try writer.endMapping()
     }
 }

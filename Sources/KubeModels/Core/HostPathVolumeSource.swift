@@ -49,8 +49,12 @@ extension HostPathVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("path", self.path)
-        try writer.field("type", self.type)
+        try writer.key("path")
+        try self.path.write(to: writer)
+        if self.type != nil {
+            try writer.key("type")
+            try self.type?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

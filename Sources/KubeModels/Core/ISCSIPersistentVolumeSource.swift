@@ -112,17 +112,44 @@ extension ISCSIPersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("chapAuthDiscovery", self.chapAuthDiscovery)
-        try writer.field("chapAuthSession", self.chapAuthSession)
-        try writer.field("fsType", self.fsType)
-        try writer.field("initiatorName", self.initiatorName)
-        try writer.field("iqn", self.iqn)
-        try writer.field("iscsiInterface", self.iscsiInterface)
-        try writer.field("lun", self.lun)
-        try writer.field("portals", self.portals)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("secretRef", self.secretRef)
-        try writer.field("targetPortal", self.targetPortal)
+        if self.chapAuthDiscovery != nil {
+            try writer.key("chapAuthDiscovery")
+            try self.chapAuthDiscovery?.write(to: writer)
+        }
+        if self.chapAuthSession != nil {
+            try writer.key("chapAuthSession")
+            try self.chapAuthSession?.write(to: writer)
+        }
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        if self.initiatorName != nil {
+            try writer.key("initiatorName")
+            try self.initiatorName?.write(to: writer)
+        }
+        try writer.key("iqn")
+        try self.iqn.write(to: writer)
+        if self.iscsiInterface != nil {
+            try writer.key("iscsiInterface")
+            try self.iscsiInterface?.write(to: writer)
+        }
+        try writer.key("lun")
+        try self.lun.write(to: writer)
+        if self.portals != nil {
+            try writer.key("portals")
+            try self.portals?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.secretRef != nil {
+            try writer.key("secretRef")
+            try self.secretRef?.write(to: writer)
+        }
+        try writer.key("targetPortal")
+        try self.targetPortal.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension ImageVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("pullPolicy", self.pullPolicy)
-        try writer.field("reference", self.reference)
+        if self.pullPolicy != nil {
+            try writer.key("pullPolicy")
+            try self.pullPolicy?.write(to: writer)
+        }
+        if self.reference != nil {
+            try writer.key("reference")
+            try self.reference?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -42,7 +42,8 @@ extension ImageVolumeStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("imageRef", self.imageRef)
+        try writer.key("imageRef")
+        try self.imageRef.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -63,10 +63,18 @@ extension KeyToPath: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("key", self.key)
-        try writer.field("mode", self.mode)
-        try writer.field("path", self.path)
-        try writer.field("user", self.user)
+        try writer.key("key")
+        try self.key.write(to: writer)
+        if self.mode != nil {
+            try writer.key("mode")
+            try self.mode?.write(to: writer)
+        }
+        try writer.key("path")
+        try self.path.write(to: writer)
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

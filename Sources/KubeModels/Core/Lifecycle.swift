@@ -56,9 +56,18 @@ extension Lifecycle: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("postStart", self.postStart)
-        try writer.field("preStop", self.preStop)
-        try writer.field("stopSignal", self.stopSignal)
+        if self.postStart != nil {
+            try writer.key("postStart")
+            try self.postStart?.write(to: writer)
+        }
+        if self.preStop != nil {
+            try writer.key("preStop")
+            try self.preStop?.write(to: writer)
+        }
+        if self.stopSignal != nil {
+            try writer.key("stopSignal")
+            try self.stopSignal?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

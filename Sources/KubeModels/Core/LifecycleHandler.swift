@@ -63,10 +63,22 @@ extension LifecycleHandler: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("exec", self.exec)
-        try writer.field("httpGet", self.httpGet)
-        try writer.field("sleep", self.sleep)
-        try writer.field("tcpSocket", self.tcpSocket)
+        if self.exec != nil {
+            try writer.key("exec")
+            try self.exec?.write(to: writer)
+        }
+        if self.httpGet != nil {
+            try writer.key("httpGet")
+            try self.httpGet?.write(to: writer)
+        }
+        if self.sleep != nil {
+            try writer.key("sleep")
+            try self.sleep?.write(to: writer)
+        }
+        if self.tcpSocket != nil {
+            try writer.key("tcpSocket")
+            try self.tcpSocket?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

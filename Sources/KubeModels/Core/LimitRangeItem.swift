@@ -77,12 +77,28 @@ extension LimitRangeItem: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("default", self.`default`)
-        try writer.field("defaultRequest", self.defaultRequest)
-        try writer.field("max", self.max)
-        try writer.field("maxLimitRequestRatio", self.maxLimitRequestRatio)
-        try writer.field("min", self.min)
-        try writer.field("type", self.type)
+        if self.`default` != nil {
+            try writer.key("default")
+            try self.`default`?.write(to: writer)
+        }
+        if self.defaultRequest != nil {
+            try writer.key("defaultRequest")
+            try self.defaultRequest?.write(to: writer)
+        }
+        if self.max != nil {
+            try writer.key("max")
+            try self.max?.write(to: writer)
+        }
+        if self.maxLimitRequestRatio != nil {
+            try writer.key("maxLimitRequestRatio")
+            try self.maxLimitRequestRatio?.write(to: writer)
+        }
+        if self.min != nil {
+            try writer.key("min")
+            try self.min?.write(to: writer)
+        }
+        try writer.key("type")
+        try self.type.write(to: writer)
         try writer.endMapping()
     }
 }

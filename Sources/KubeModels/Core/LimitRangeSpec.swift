@@ -42,7 +42,8 @@ extension LimitRangeSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("limits", self.limits)
+        try writer.key("limits")
+        try self.limits.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -56,9 +56,14 @@ extension LinuxContainerUser: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("gid", self.gid)
-        try writer.field("supplementalGroups", self.supplementalGroups)
-        try writer.field("uid", self.uid)
+        try writer.key("gid")
+        try self.gid.write(to: writer)
+        if self.supplementalGroups != nil {
+            try writer.key("supplementalGroups")
+            try self.supplementalGroups?.write(to: writer)
+        }
+        try writer.key("uid")
+        try self.uid.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -42,7 +42,10 @@ extension LocalObjectReference: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

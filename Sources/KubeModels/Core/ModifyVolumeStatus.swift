@@ -49,8 +49,12 @@ extension ModifyVolumeStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("status", self.status)
-        try writer.field("targetVolumeAttributesClassName", self.targetVolumeAttributesClassName)
+        try writer.key("status")
+        try self.status.write(to: writer)
+        if self.targetVolumeAttributesClassName != nil {
+            try writer.key("targetVolumeAttributesClassName")
+            try self.targetVolumeAttributesClassName?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,14 @@ extension NFSVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("path", self.path)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("server", self.server)
+        try writer.key("path")
+        try self.path.write(to: writer)
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        try writer.key("server")
+        try self.server.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -42,7 +42,10 @@ extension NamespaceSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("finalizers", self.finalizers)
+        if self.finalizers != nil {
+            try writer.key("finalizers")
+            try self.finalizers?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

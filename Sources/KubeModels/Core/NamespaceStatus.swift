@@ -49,8 +49,14 @@ extension NamespaceStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("conditions", self.conditions)
-        try writer.field("phase", self.phase)
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.phase != nil {
+            try writer.key("phase")
+            try self.phase?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

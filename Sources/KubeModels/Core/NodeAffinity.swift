@@ -49,8 +49,14 @@ extension NodeAffinity: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("preferredDuringSchedulingIgnoredDuringExecution", self.preferredDuringSchedulingIgnoredDuringExecution)
-        try writer.field("requiredDuringSchedulingIgnoredDuringExecution", self.requiredDuringSchedulingIgnoredDuringExecution)
+        if self.preferredDuringSchedulingIgnoredDuringExecution != nil {
+            try writer.key("preferredDuringSchedulingIgnoredDuringExecution")
+            try self.preferredDuringSchedulingIgnoredDuringExecution?.write(to: writer)
+        }
+        if self.requiredDuringSchedulingIgnoredDuringExecution != nil {
+            try writer.key("requiredDuringSchedulingIgnoredDuringExecution")
+            try self.requiredDuringSchedulingIgnoredDuringExecution?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

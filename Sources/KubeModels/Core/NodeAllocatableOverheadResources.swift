@@ -56,9 +56,16 @@ extension NodeAllocatableOverheadResources: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("perContainer", self.perContainer)
-        try writer.field("perPod", self.perPod)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.perContainer != nil {
+            try writer.key("perContainer")
+            try self.perContainer?.write(to: writer)
+        }
+        if self.perPod != nil {
+            try writer.key("perPod")
+            try self.perPod?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -63,10 +63,20 @@ extension NodeAllocatableResourceClaimStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("containers", self.containers)
-        try writer.field("mapping", self.mapping)
-        try writer.field("overhead", self.overhead)
-        try writer.field("resourceClaimName", self.resourceClaimName)
+        if self.containers != nil {
+            try writer.key("containers")
+            try self.containers?.write(to: writer)
+        }
+        if self.mapping != nil {
+            try writer.key("mapping")
+            try self.mapping?.write(to: writer)
+        }
+        if self.overhead != nil {
+            try writer.key("overhead")
+            try self.overhead?.write(to: writer)
+        }
+        try writer.key("resourceClaimName")
+        try self.resourceClaimName.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -42,7 +42,8 @@ extension NodeSelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("nodeSelectorTerms", self.nodeSelectorTerms)
+        try writer.key("nodeSelectorTerms")
+        try self.nodeSelectorTerms.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -56,9 +56,14 @@ extension NodeSelectorRequirement: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("key", self.key)
-        try writer.field("operator", self.`operator`)
-        try writer.field("values", self.values)
+        try writer.key("key")
+        try self.key.write(to: writer)
+        try writer.key("operator")
+        try self.`operator`.write(to: writer)
+        if self.values != nil {
+            try writer.key("values")
+            try self.values?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

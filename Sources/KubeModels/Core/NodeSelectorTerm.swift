@@ -49,8 +49,14 @@ extension NodeSelectorTerm: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("matchExpressions", self.matchExpressions)
-        try writer.field("matchFields", self.matchFields)
+        if self.matchExpressions != nil {
+            try writer.key("matchExpressions")
+            try self.matchExpressions?.write(to: writer)
+        }
+        if self.matchFields != nil {
+            try writer.key("matchFields")
+            try self.matchFields?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

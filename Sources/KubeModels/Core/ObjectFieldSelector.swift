@@ -49,8 +49,12 @@ extension ObjectFieldSelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", self.apiVersion)
-        try writer.field("fieldPath", self.fieldPath)
+        if self.apiVersion != nil {
+            try writer.key("apiVersion")
+            try self.apiVersion?.write(to: writer)
+        }
+        try writer.key("fieldPath")
+        try self.fieldPath.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -84,13 +84,34 @@ extension ObjectReference: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", self.apiVersion)
-        try writer.field("fieldPath", self.fieldPath)
-        try writer.field("kind", self.kind)
-        try writer.field("name", self.name)
-        try writer.field("namespace", self.namespace)
-        try writer.field("resourceVersion", self.resourceVersion)
-        try writer.field("uid", self.uid)
+        if self.apiVersion != nil {
+            try writer.key("apiVersion")
+            try self.apiVersion?.write(to: writer)
+        }
+        if self.fieldPath != nil {
+            try writer.key("fieldPath")
+            try self.fieldPath?.write(to: writer)
+        }
+        if self.kind != nil {
+            try writer.key("kind")
+            try self.kind?.write(to: writer)
+        }
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
+        if self.namespace != nil {
+            try writer.key("namespace")
+            try self.namespace?.write(to: writer)
+        }
+        if self.resourceVersion != nil {
+            try writer.key("resourceVersion")
+            try self.resourceVersion?.write(to: writer)
+        }
+        if self.uid != nil {
+            try writer.key("uid")
+            try self.uid?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -98,15 +98,42 @@ extension PersistentVolumeClaimSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("accessModes", self.accessModes)
-        try writer.field("dataSource", self.dataSource)
-        try writer.field("dataSourceRef", self.dataSourceRef)
-        try writer.field("resources", self.resources)
-        try writer.field("selector", self.selector)
-        try writer.field("storageClassName", self.storageClassName)
-        try writer.field("volumeAttributesClassName", self.volumeAttributesClassName)
-        try writer.field("volumeMode", self.volumeMode)
-        try writer.field("volumeName", self.volumeName)
+        if self.accessModes != nil {
+            try writer.key("accessModes")
+            try self.accessModes?.write(to: writer)
+        }
+        if self.dataSource != nil {
+            try writer.key("dataSource")
+            try self.dataSource?.write(to: writer)
+        }
+        if self.dataSourceRef != nil {
+            try writer.key("dataSourceRef")
+            try self.dataSourceRef?.write(to: writer)
+        }
+        if self.resources != nil {
+            try writer.key("resources")
+            try self.resources?.write(to: writer)
+        }
+        if self.selector != nil {
+            try writer.key("selector")
+            try self.selector?.write(to: writer)
+        }
+        if self.storageClassName != nil {
+            try writer.key("storageClassName")
+            try self.storageClassName?.write(to: writer)
+        }
+        if self.volumeAttributesClassName != nil {
+            try writer.key("volumeAttributesClassName")
+            try self.volumeAttributesClassName?.write(to: writer)
+        }
+        if self.volumeMode != nil {
+            try writer.key("volumeMode")
+            try self.volumeMode?.write(to: writer)
+        }
+        if self.volumeName != nil {
+            try writer.key("volumeName")
+            try self.volumeName?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

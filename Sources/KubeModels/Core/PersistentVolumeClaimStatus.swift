@@ -98,15 +98,42 @@ extension PersistentVolumeClaimStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("accessModes", self.accessModes)
-        try writer.field("allocatedResourceStatuses", self.allocatedResourceStatuses)
-        try writer.field("allocatedResources", self.allocatedResources)
-        try writer.field("capacity", self.capacity)
-        try writer.field("conditions", self.conditions)
-        try writer.field("currentVolumeAttributesClassName", self.currentVolumeAttributesClassName)
-        try writer.field("healthStatus", self.healthStatus)
-        try writer.field("modifyVolumeStatus", self.modifyVolumeStatus)
-        try writer.field("phase", self.phase)
+        if self.accessModes != nil {
+            try writer.key("accessModes")
+            try self.accessModes?.write(to: writer)
+        }
+        if self.allocatedResourceStatuses != nil {
+            try writer.key("allocatedResourceStatuses")
+            try self.allocatedResourceStatuses?.write(to: writer)
+        }
+        if self.allocatedResources != nil {
+            try writer.key("allocatedResources")
+            try self.allocatedResources?.write(to: writer)
+        }
+        if self.capacity != nil {
+            try writer.key("capacity")
+            try self.capacity?.write(to: writer)
+        }
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.currentVolumeAttributesClassName != nil {
+            try writer.key("currentVolumeAttributesClassName")
+            try self.currentVolumeAttributesClassName?.write(to: writer)
+        }
+        if self.healthStatus != nil {
+            try writer.key("healthStatus")
+            try self.healthStatus?.write(to: writer)
+        }
+        if self.modifyVolumeStatus != nil {
+            try writer.key("modifyVolumeStatus")
+            try self.modifyVolumeStatus?.write(to: writer)
+        }
+        if self.phase != nil {
+            try writer.key("phase")
+            try self.phase?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,12 @@ extension PersistentVolumeClaimVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("claimName", self.claimName)
-        try writer.field("readOnly", self.readOnly)
+        try writer.key("claimName")
+        try self.claimName.write(to: writer)
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -252,37 +252,130 @@ extension PersistentVolumeSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("accessModes", self.accessModes)
-        try writer.field("awsElasticBlockStore", self.awsElasticBlockStore)
-        try writer.field("azureDisk", self.azureDisk)
-        try writer.field("azureFile", self.azureFile)
-        try writer.field("capacity", self.capacity)
-        try writer.field("cephfs", self.cephfs)
-        try writer.field("cinder", self.cinder)
-        try writer.field("claimRef", self.claimRef)
-        try writer.field("csi", self.csi)
-        try writer.field("fc", self.fc)
-        try writer.field("flexVolume", self.flexVolume)
-        try writer.field("flocker", self.flocker)
-        try writer.field("gcePersistentDisk", self.gcePersistentDisk)
-        try writer.field("glusterfs", self.glusterfs)
-        try writer.field("hostPath", self.hostPath)
-        try writer.field("iscsi", self.iscsi)
-        try writer.field("local", self.local)
-        try writer.field("mountOptions", self.mountOptions)
-        try writer.field("nfs", self.nfs)
-        try writer.field("nodeAffinity", self.nodeAffinity)
-        try writer.field("persistentVolumeReclaimPolicy", self.persistentVolumeReclaimPolicy)
-        try writer.field("photonPersistentDisk", self.photonPersistentDisk)
-        try writer.field("portworxVolume", self.portworxVolume)
-        try writer.field("quobyte", self.quobyte)
-        try writer.field("rbd", self.rbd)
-        try writer.field("scaleIO", self.scaleIO)
-        try writer.field("storageClassName", self.storageClassName)
-        try writer.field("storageos", self.storageos)
-        try writer.field("volumeAttributesClassName", self.volumeAttributesClassName)
-        try writer.field("volumeMode", self.volumeMode)
-        try writer.field("vsphereVolume", self.vsphereVolume)
+        if self.accessModes != nil {
+            try writer.key("accessModes")
+            try self.accessModes?.write(to: writer)
+        }
+        if self.awsElasticBlockStore != nil {
+            try writer.key("awsElasticBlockStore")
+            try self.awsElasticBlockStore?.write(to: writer)
+        }
+        if self.azureDisk != nil {
+            try writer.key("azureDisk")
+            try self.azureDisk?.write(to: writer)
+        }
+        if self.azureFile != nil {
+            try writer.key("azureFile")
+            try self.azureFile?.write(to: writer)
+        }
+        if self.capacity != nil {
+            try writer.key("capacity")
+            try self.capacity?.write(to: writer)
+        }
+        if self.cephfs != nil {
+            try writer.key("cephfs")
+            try self.cephfs?.write(to: writer)
+        }
+        if self.cinder != nil {
+            try writer.key("cinder")
+            try self.cinder?.write(to: writer)
+        }
+        if self.claimRef != nil {
+            try writer.key("claimRef")
+            try self.claimRef?.write(to: writer)
+        }
+        if self.csi != nil {
+            try writer.key("csi")
+            try self.csi?.write(to: writer)
+        }
+        if self.fc != nil {
+            try writer.key("fc")
+            try self.fc?.write(to: writer)
+        }
+        if self.flexVolume != nil {
+            try writer.key("flexVolume")
+            try self.flexVolume?.write(to: writer)
+        }
+        if self.flocker != nil {
+            try writer.key("flocker")
+            try self.flocker?.write(to: writer)
+        }
+        if self.gcePersistentDisk != nil {
+            try writer.key("gcePersistentDisk")
+            try self.gcePersistentDisk?.write(to: writer)
+        }
+        if self.glusterfs != nil {
+            try writer.key("glusterfs")
+            try self.glusterfs?.write(to: writer)
+        }
+        if self.hostPath != nil {
+            try writer.key("hostPath")
+            try self.hostPath?.write(to: writer)
+        }
+        if self.iscsi != nil {
+            try writer.key("iscsi")
+            try self.iscsi?.write(to: writer)
+        }
+        if self.local != nil {
+            try writer.key("local")
+            try self.local?.write(to: writer)
+        }
+        if self.mountOptions != nil {
+            try writer.key("mountOptions")
+            try self.mountOptions?.write(to: writer)
+        }
+        if self.nfs != nil {
+            try writer.key("nfs")
+            try self.nfs?.write(to: writer)
+        }
+        if self.nodeAffinity != nil {
+            try writer.key("nodeAffinity")
+            try self.nodeAffinity?.write(to: writer)
+        }
+        if self.persistentVolumeReclaimPolicy != nil {
+            try writer.key("persistentVolumeReclaimPolicy")
+            try self.persistentVolumeReclaimPolicy?.write(to: writer)
+        }
+        if self.photonPersistentDisk != nil {
+            try writer.key("photonPersistentDisk")
+            try self.photonPersistentDisk?.write(to: writer)
+        }
+        if self.portworxVolume != nil {
+            try writer.key("portworxVolume")
+            try self.portworxVolume?.write(to: writer)
+        }
+        if self.quobyte != nil {
+            try writer.key("quobyte")
+            try self.quobyte?.write(to: writer)
+        }
+        if self.rbd != nil {
+            try writer.key("rbd")
+            try self.rbd?.write(to: writer)
+        }
+        if self.scaleIO != nil {
+            try writer.key("scaleIO")
+            try self.scaleIO?.write(to: writer)
+        }
+        if self.storageClassName != nil {
+            try writer.key("storageClassName")
+            try self.storageClassName?.write(to: writer)
+        }
+        if self.storageos != nil {
+            try writer.key("storageos")
+            try self.storageos?.write(to: writer)
+        }
+        if self.volumeAttributesClassName != nil {
+            try writer.key("volumeAttributesClassName")
+            try self.volumeAttributesClassName?.write(to: writer)
+        }
+        if self.volumeMode != nil {
+            try writer.key("volumeMode")
+            try self.volumeMode?.write(to: writer)
+        }
+        if self.vsphereVolume != nil {
+            try writer.key("vsphereVolume")
+            try self.vsphereVolume?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -63,10 +63,22 @@ extension PersistentVolumeStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("lastPhaseTransitionTime", self.lastPhaseTransitionTime)
-        try writer.field("message", self.message)
-        try writer.field("phase", self.phase)
-        try writer.field("reason", self.reason)
+        if self.lastPhaseTransitionTime != nil {
+            try writer.key("lastPhaseTransitionTime")
+            try self.lastPhaseTransitionTime?.write(to: writer)
+        }
+        if self.message != nil {
+            try writer.key("message")
+            try self.message?.write(to: writer)
+        }
+        if self.phase != nil {
+            try writer.key("phase")
+            try self.phase?.write(to: writer)
+        }
+        if self.reason != nil {
+            try writer.key("reason")
+            try self.reason?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

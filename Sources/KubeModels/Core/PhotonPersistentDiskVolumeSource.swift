@@ -49,8 +49,12 @@ extension PhotonPersistentDiskVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("fsType", self.fsType)
-        try writer.field("pdID", self.pdID)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        try writer.key("pdID")
+        try self.pdID.write(to: writer)
         try writer.endMapping()
     }
 }

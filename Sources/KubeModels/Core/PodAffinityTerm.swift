@@ -77,12 +77,28 @@ extension PodAffinityTerm: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("labelSelector", self.labelSelector)
-        try writer.field("matchLabelKeys", self.matchLabelKeys)
-        try writer.field("mismatchLabelKeys", self.mismatchLabelKeys)
-        try writer.field("namespaceSelector", self.namespaceSelector)
-        try writer.field("namespaces", self.namespaces)
-        try writer.field("topologyKey", self.topologyKey)
+        if self.labelSelector != nil {
+            try writer.key("labelSelector")
+            try self.labelSelector?.write(to: writer)
+        }
+        if self.matchLabelKeys != nil {
+            try writer.key("matchLabelKeys")
+            try self.matchLabelKeys?.write(to: writer)
+        }
+        if self.mismatchLabelKeys != nil {
+            try writer.key("mismatchLabelKeys")
+            try self.mismatchLabelKeys?.write(to: writer)
+        }
+        if self.namespaceSelector != nil {
+            try writer.key("namespaceSelector")
+            try self.namespaceSelector?.write(to: writer)
+        }
+        if self.namespaces != nil {
+            try writer.key("namespaces")
+            try self.namespaces?.write(to: writer)
+        }
+        try writer.key("topologyKey")
+        try self.topologyKey.write(to: writer)
         try writer.endMapping()
     }
 }

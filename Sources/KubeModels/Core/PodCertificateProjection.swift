@@ -91,14 +91,34 @@ extension PodCertificateProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("certificateChainPath", self.certificateChainPath)
-        try writer.field("credentialBundlePath", self.credentialBundlePath)
-        try writer.field("keyPath", self.keyPath)
-        try writer.field("keyType", self.keyType)
-        try writer.field("maxExpirationSeconds", self.maxExpirationSeconds)
-        try writer.field("signerName", self.signerName)
-        try writer.field("user", self.user)
-        try writer.field("userAnnotations", self.userAnnotations)
+        if self.certificateChainPath != nil {
+            try writer.key("certificateChainPath")
+            try self.certificateChainPath?.write(to: writer)
+        }
+        if self.credentialBundlePath != nil {
+            try writer.key("credentialBundlePath")
+            try self.credentialBundlePath?.write(to: writer)
+        }
+        if self.keyPath != nil {
+            try writer.key("keyPath")
+            try self.keyPath?.write(to: writer)
+        }
+        try writer.key("keyType")
+        try self.keyType.write(to: writer)
+        if self.maxExpirationSeconds != nil {
+            try writer.key("maxExpirationSeconds")
+            try self.maxExpirationSeconds?.write(to: writer)
+        }
+        try writer.key("signerName")
+        try self.signerName.write(to: writer)
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
+        if self.userAnnotations != nil {
+            try writer.key("userAnnotations")
+            try self.userAnnotations?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

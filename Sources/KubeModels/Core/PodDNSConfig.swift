@@ -56,9 +56,18 @@ extension PodDNSConfig: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("nameservers", self.nameservers)
-        try writer.field("options", self.options)
-        try writer.field("searches", self.searches)
+        if self.nameservers != nil {
+            try writer.key("nameservers")
+            try self.nameservers?.write(to: writer)
+        }
+        if self.options != nil {
+            try writer.key("options")
+            try self.options?.write(to: writer)
+        }
+        if self.searches != nil {
+            try writer.key("searches")
+            try self.searches?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,10 @@ extension PodExtendedResourceClaimStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("requestMappings", self.requestMappings)
-        try writer.field("resourceClaimName", self.resourceClaimName)
+        try writer.key("requestMappings")
+        try self.requestMappings.write(to: writer)
+        try writer.key("resourceClaimName")
+        try self.resourceClaimName.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -42,7 +42,8 @@ extension PodReadinessGate: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("conditionType", self.conditionType)
+        try writer.key("conditionType")
+        try self.conditionType.write(to: writer)
         try writer.endMapping()
     }
 }

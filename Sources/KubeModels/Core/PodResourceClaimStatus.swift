@@ -49,8 +49,12 @@ extension PodResourceClaimStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("resourceClaimName", self.resourceClaimName)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.resourceClaimName != nil {
+            try writer.key("resourceClaimName")
+            try self.resourceClaimName?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

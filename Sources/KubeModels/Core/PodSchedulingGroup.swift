@@ -42,7 +42,10 @@ extension PodSchedulingGroup: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("podGroupName", self.podGroupName)
+        if self.podGroupName != nil {
+            try writer.key("podGroupName")
+            try self.podGroupName?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

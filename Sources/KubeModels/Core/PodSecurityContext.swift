@@ -126,19 +126,58 @@ extension PodSecurityContext: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("appArmorProfile", self.appArmorProfile)
-        try writer.field("fsGroup", self.fsGroup)
-        try writer.field("fsGroupChangePolicy", self.fsGroupChangePolicy)
-        try writer.field("runAsGroup", self.runAsGroup)
-        try writer.field("runAsNonRoot", self.runAsNonRoot)
-        try writer.field("runAsUser", self.runAsUser)
-        try writer.field("seLinuxChangePolicy", self.seLinuxChangePolicy)
-        try writer.field("seLinuxOptions", self.seLinuxOptions)
-        try writer.field("seccompProfile", self.seccompProfile)
-        try writer.field("supplementalGroups", self.supplementalGroups)
-        try writer.field("supplementalGroupsPolicy", self.supplementalGroupsPolicy)
-        try writer.field("sysctls", self.sysctls)
-        try writer.field("windowsOptions", self.windowsOptions)
+        if self.appArmorProfile != nil {
+            try writer.key("appArmorProfile")
+            try self.appArmorProfile?.write(to: writer)
+        }
+        if self.fsGroup != nil {
+            try writer.key("fsGroup")
+            try self.fsGroup?.write(to: writer)
+        }
+        if self.fsGroupChangePolicy != nil {
+            try writer.key("fsGroupChangePolicy")
+            try self.fsGroupChangePolicy?.write(to: writer)
+        }
+        if self.runAsGroup != nil {
+            try writer.key("runAsGroup")
+            try self.runAsGroup?.write(to: writer)
+        }
+        if self.runAsNonRoot != nil {
+            try writer.key("runAsNonRoot")
+            try self.runAsNonRoot?.write(to: writer)
+        }
+        if self.runAsUser != nil {
+            try writer.key("runAsUser")
+            try self.runAsUser?.write(to: writer)
+        }
+        if self.seLinuxChangePolicy != nil {
+            try writer.key("seLinuxChangePolicy")
+            try self.seLinuxChangePolicy?.write(to: writer)
+        }
+        if self.seLinuxOptions != nil {
+            try writer.key("seLinuxOptions")
+            try self.seLinuxOptions?.write(to: writer)
+        }
+        if self.seccompProfile != nil {
+            try writer.key("seccompProfile")
+            try self.seccompProfile?.write(to: writer)
+        }
+        if self.supplementalGroups != nil {
+            try writer.key("supplementalGroups")
+            try self.supplementalGroups?.write(to: writer)
+        }
+        if self.supplementalGroupsPolicy != nil {
+            try writer.key("supplementalGroupsPolicy")
+            try self.supplementalGroupsPolicy?.write(to: writer)
+        }
+        if self.sysctls != nil {
+            try writer.key("sysctls")
+            try self.sysctls?.write(to: writer)
+        }
+        if self.windowsOptions != nil {
+            try writer.key("windowsOptions")
+            try self.windowsOptions?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -336,49 +336,176 @@ extension PodSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("activeDeadlineSeconds", self.activeDeadlineSeconds)
-        try writer.field("affinity", self.affinity)
-        try writer.field("automountServiceAccountToken", self.automountServiceAccountToken)
-        try writer.field("containers", self.containers)
-        try writer.field("dnsConfig", self.dnsConfig)
-        try writer.field("dnsPolicy", self.dnsPolicy)
-        try writer.field("enableServiceLinks", self.enableServiceLinks)
-        try writer.field("ephemeralContainers", self.ephemeralContainers)
-        try writer.field("evictionResponders", self.evictionResponders)
-        try writer.field("hostAliases", self.hostAliases)
-        try writer.field("hostIPC", self.hostIPC)
-        try writer.field("hostNetwork", self.hostNetwork)
-        try writer.field("hostPID", self.hostPID)
-        try writer.field("hostUsers", self.hostUsers)
-        try writer.field("hostname", self.hostname)
-        try writer.field("hostnameOverride", self.hostnameOverride)
-        try writer.field("imagePullSecrets", self.imagePullSecrets)
-        try writer.field("initContainers", self.initContainers)
-        try writer.field("nodeName", self.nodeName)
-        try writer.field("nodeSelector", self.nodeSelector)
-        try writer.field("os", self.os)
-        try writer.field("overhead", self.overhead)
-        try writer.field("preemptionPolicy", self.preemptionPolicy)
-        try writer.field("priority", self.priority)
-        try writer.field("priorityClassName", self.priorityClassName)
-        try writer.field("readinessGates", self.readinessGates)
-        try writer.field("resourceClaims", self.resourceClaims)
-        try writer.field("resources", self.resources)
-        try writer.field("restartPolicy", self.restartPolicy)
-        try writer.field("runtimeClassName", self.runtimeClassName)
-        try writer.field("schedulerName", self.schedulerName)
-        try writer.field("schedulingGates", self.schedulingGates)
-        try writer.field("schedulingGroup", self.schedulingGroup)
-        try writer.field("securityContext", self.securityContext)
-        try writer.field("serviceAccount", self.serviceAccount)
-        try writer.field("serviceAccountName", self.serviceAccountName)
-        try writer.field("setHostnameAsFQDN", self.setHostnameAsFQDN)
-        try writer.field("shareProcessNamespace", self.shareProcessNamespace)
-        try writer.field("subdomain", self.subdomain)
-        try writer.field("terminationGracePeriodSeconds", self.terminationGracePeriodSeconds)
-        try writer.field("tolerations", self.tolerations)
-        try writer.field("topologySpreadConstraints", self.topologySpreadConstraints)
-        try writer.field("volumes", self.volumes)
+        if self.activeDeadlineSeconds != nil {
+            try writer.key("activeDeadlineSeconds")
+            try self.activeDeadlineSeconds?.write(to: writer)
+        }
+        if self.affinity != nil {
+            try writer.key("affinity")
+            try self.affinity?.write(to: writer)
+        }
+        if self.automountServiceAccountToken != nil {
+            try writer.key("automountServiceAccountToken")
+            try self.automountServiceAccountToken?.write(to: writer)
+        }
+        try writer.key("containers")
+        try self.containers.write(to: writer)
+        if self.dnsConfig != nil {
+            try writer.key("dnsConfig")
+            try self.dnsConfig?.write(to: writer)
+        }
+        if self.dnsPolicy != nil {
+            try writer.key("dnsPolicy")
+            try self.dnsPolicy?.write(to: writer)
+        }
+        if self.enableServiceLinks != nil {
+            try writer.key("enableServiceLinks")
+            try self.enableServiceLinks?.write(to: writer)
+        }
+        if self.ephemeralContainers != nil {
+            try writer.key("ephemeralContainers")
+            try self.ephemeralContainers?.write(to: writer)
+        }
+        if self.evictionResponders != nil {
+            try writer.key("evictionResponders")
+            try self.evictionResponders?.write(to: writer)
+        }
+        if self.hostAliases != nil {
+            try writer.key("hostAliases")
+            try self.hostAliases?.write(to: writer)
+        }
+        if self.hostIPC != nil {
+            try writer.key("hostIPC")
+            try self.hostIPC?.write(to: writer)
+        }
+        if self.hostNetwork != nil {
+            try writer.key("hostNetwork")
+            try self.hostNetwork?.write(to: writer)
+        }
+        if self.hostPID != nil {
+            try writer.key("hostPID")
+            try self.hostPID?.write(to: writer)
+        }
+        if self.hostUsers != nil {
+            try writer.key("hostUsers")
+            try self.hostUsers?.write(to: writer)
+        }
+        if self.hostname != nil {
+            try writer.key("hostname")
+            try self.hostname?.write(to: writer)
+        }
+        if self.hostnameOverride != nil {
+            try writer.key("hostnameOverride")
+            try self.hostnameOverride?.write(to: writer)
+        }
+        if self.imagePullSecrets != nil {
+            try writer.key("imagePullSecrets")
+            try self.imagePullSecrets?.write(to: writer)
+        }
+        if self.initContainers != nil {
+            try writer.key("initContainers")
+            try self.initContainers?.write(to: writer)
+        }
+        if self.nodeName != nil {
+            try writer.key("nodeName")
+            try self.nodeName?.write(to: writer)
+        }
+        if self.nodeSelector != nil {
+            try writer.key("nodeSelector")
+            try self.nodeSelector?.write(to: writer)
+        }
+        if self.os != nil {
+            try writer.key("os")
+            try self.os?.write(to: writer)
+        }
+        if self.overhead != nil {
+            try writer.key("overhead")
+            try self.overhead?.write(to: writer)
+        }
+        if self.preemptionPolicy != nil {
+            try writer.key("preemptionPolicy")
+            try self.preemptionPolicy?.write(to: writer)
+        }
+        if self.priority != nil {
+            try writer.key("priority")
+            try self.priority?.write(to: writer)
+        }
+        if self.priorityClassName != nil {
+            try writer.key("priorityClassName")
+            try self.priorityClassName?.write(to: writer)
+        }
+        if self.readinessGates != nil {
+            try writer.key("readinessGates")
+            try self.readinessGates?.write(to: writer)
+        }
+        if self.resourceClaims != nil {
+            try writer.key("resourceClaims")
+            try self.resourceClaims?.write(to: writer)
+        }
+        if self.resources != nil {
+            try writer.key("resources")
+            try self.resources?.write(to: writer)
+        }
+        if self.restartPolicy != nil {
+            try writer.key("restartPolicy")
+            try self.restartPolicy?.write(to: writer)
+        }
+        if self.runtimeClassName != nil {
+            try writer.key("runtimeClassName")
+            try self.runtimeClassName?.write(to: writer)
+        }
+        if self.schedulerName != nil {
+            try writer.key("schedulerName")
+            try self.schedulerName?.write(to: writer)
+        }
+        if self.schedulingGates != nil {
+            try writer.key("schedulingGates")
+            try self.schedulingGates?.write(to: writer)
+        }
+        if self.schedulingGroup != nil {
+            try writer.key("schedulingGroup")
+            try self.schedulingGroup?.write(to: writer)
+        }
+        if self.securityContext != nil {
+            try writer.key("securityContext")
+            try self.securityContext?.write(to: writer)
+        }
+        if self.serviceAccount != nil {
+            try writer.key("serviceAccount")
+            try self.serviceAccount?.write(to: writer)
+        }
+        if self.serviceAccountName != nil {
+            try writer.key("serviceAccountName")
+            try self.serviceAccountName?.write(to: writer)
+        }
+        if self.setHostnameAsFQDN != nil {
+            try writer.key("setHostnameAsFQDN")
+            try self.setHostnameAsFQDN?.write(to: writer)
+        }
+        if self.shareProcessNamespace != nil {
+            try writer.key("shareProcessNamespace")
+            try self.shareProcessNamespace?.write(to: writer)
+        }
+        if self.subdomain != nil {
+            try writer.key("subdomain")
+            try self.subdomain?.write(to: writer)
+        }
+        if self.terminationGracePeriodSeconds != nil {
+            try writer.key("terminationGracePeriodSeconds")
+            try self.terminationGracePeriodSeconds?.write(to: writer)
+        }
+        if self.tolerations != nil {
+            try writer.key("tolerations")
+            try self.tolerations?.write(to: writer)
+        }
+        if self.topologySpreadConstraints != nil {
+            try writer.key("topologySpreadConstraints")
+            try self.topologySpreadConstraints?.write(to: writer)
+        }
+        if self.volumes != nil {
+            try writer.key("volumes")
+            try self.volumes?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -189,28 +189,94 @@ extension PodStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("allocatedResources", self.allocatedResources)
-        try writer.field("conditions", self.conditions)
-        try writer.field("containerStatuses", self.containerStatuses)
-        try writer.field("ephemeralContainerStatuses", self.ephemeralContainerStatuses)
-        try writer.field("extendedResourceClaimStatus", self.extendedResourceClaimStatus)
-        try writer.field("hostIP", self.hostIP)
-        try writer.field("hostIPs", self.hostIPs)
-        try writer.field("initContainerStatuses", self.initContainerStatuses)
-        try writer.field("message", self.message)
-        try writer.field("nodeAllocatableResourceClaimStatuses", self.nodeAllocatableResourceClaimStatuses)
-        try writer.field("nominatedNodeName", self.nominatedNodeName)
-        try writer.field("observedGeneration", self.observedGeneration)
-        try writer.field("phase", self.phase)
-        try writer.field("podIP", self.podIP)
-        try writer.field("podIPs", self.podIPs)
-        try writer.field("qosClass", self.qosClass)
-        try writer.field("reason", self.reason)
-        try writer.field("resize", self.resize)
-        try writer.field("resourceClaimStatuses", self.resourceClaimStatuses)
-        try writer.field("resources", self.resources)
-        try writer.field("startTime", self.startTime)
-        try writer.field("volumeHealth", self.volumeHealth)
+        if self.allocatedResources != nil {
+            try writer.key("allocatedResources")
+            try self.allocatedResources?.write(to: writer)
+        }
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.containerStatuses != nil {
+            try writer.key("containerStatuses")
+            try self.containerStatuses?.write(to: writer)
+        }
+        if self.ephemeralContainerStatuses != nil {
+            try writer.key("ephemeralContainerStatuses")
+            try self.ephemeralContainerStatuses?.write(to: writer)
+        }
+        if self.extendedResourceClaimStatus != nil {
+            try writer.key("extendedResourceClaimStatus")
+            try self.extendedResourceClaimStatus?.write(to: writer)
+        }
+        if self.hostIP != nil {
+            try writer.key("hostIP")
+            try self.hostIP?.write(to: writer)
+        }
+        if self.hostIPs != nil {
+            try writer.key("hostIPs")
+            try self.hostIPs?.write(to: writer)
+        }
+        if self.initContainerStatuses != nil {
+            try writer.key("initContainerStatuses")
+            try self.initContainerStatuses?.write(to: writer)
+        }
+        if self.message != nil {
+            try writer.key("message")
+            try self.message?.write(to: writer)
+        }
+        if self.nodeAllocatableResourceClaimStatuses != nil {
+            try writer.key("nodeAllocatableResourceClaimStatuses")
+            try self.nodeAllocatableResourceClaimStatuses?.write(to: writer)
+        }
+        if self.nominatedNodeName != nil {
+            try writer.key("nominatedNodeName")
+            try self.nominatedNodeName?.write(to: writer)
+        }
+        if self.observedGeneration != nil {
+            try writer.key("observedGeneration")
+            try self.observedGeneration?.write(to: writer)
+        }
+        if self.phase != nil {
+            try writer.key("phase")
+            try self.phase?.write(to: writer)
+        }
+        if self.podIP != nil {
+            try writer.key("podIP")
+            try self.podIP?.write(to: writer)
+        }
+        if self.podIPs != nil {
+            try writer.key("podIPs")
+            try self.podIPs?.write(to: writer)
+        }
+        if self.qosClass != nil {
+            try writer.key("qosClass")
+            try self.qosClass?.write(to: writer)
+        }
+        if self.reason != nil {
+            try writer.key("reason")
+            try self.reason?.write(to: writer)
+        }
+        if self.resize != nil {
+            try writer.key("resize")
+            try self.resize?.write(to: writer)
+        }
+        if self.resourceClaimStatuses != nil {
+            try writer.key("resourceClaimStatuses")
+            try self.resourceClaimStatuses?.write(to: writer)
+        }
+        if self.resources != nil {
+            try writer.key("resources")
+            try self.resources?.write(to: writer)
+        }
+        if self.startTime != nil {
+            try writer.key("startTime")
+            try self.startTime?.write(to: writer)
+        }
+        if self.volumeHealth != nil {
+            try writer.key("volumeHealth")
+            try self.volumeHealth?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

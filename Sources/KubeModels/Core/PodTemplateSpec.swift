@@ -49,8 +49,14 @@ extension PodTemplateSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("metadata", self.metadata)
-        try writer.field("spec", self.spec)
+        if self.metadata != nil {
+            try writer.key("metadata")
+            try self.metadata?.write(to: writer)
+        }
+        if self.spec != nil {
+            try writer.key("spec")
+            try self.spec?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,16 @@ extension PodVolumeHealth: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("healthConditions", self.healthConditions)
-        try writer.field("lastTransitionTime", self.lastTransitionTime)
-        try writer.field("name", self.name)
+        if self.healthConditions != nil {
+            try writer.key("healthConditions")
+            try self.healthConditions?.write(to: writer)
+        }
+        if self.lastTransitionTime != nil {
+            try writer.key("lastTransitionTime")
+            try self.lastTransitionTime?.write(to: writer)
+        }
+        try writer.key("name")
+        try self.name.write(to: writer)
         try writer.endMapping()
     }
 }

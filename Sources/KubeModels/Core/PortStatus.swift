@@ -56,9 +56,14 @@ extension PortStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("error", self.error)
-        try writer.field("port", self.port)
-        try writer.field("protocol", self.`protocol`)
+        if self.error != nil {
+            try writer.key("error")
+            try self.error?.write(to: writer)
+        }
+        try writer.key("port")
+        try self.port.write(to: writer)
+        try writer.key("protocol")
+        try self.`protocol`.write(to: writer)
         try writer.endMapping()
     }
 }

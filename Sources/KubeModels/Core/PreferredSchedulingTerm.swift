@@ -49,8 +49,10 @@ extension PreferredSchedulingTerm: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("preference", self.preference)
-        try writer.field("weight", self.weight)
+        try writer.key("preference")
+        try self.preference.write(to: writer)
+        try writer.key("weight")
+        try self.weight.write(to: writer)
         try writer.endMapping()
     }
 }

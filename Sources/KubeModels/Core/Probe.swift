@@ -105,16 +105,46 @@ extension Probe: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("exec", self.exec)
-        try writer.field("failureThreshold", self.failureThreshold)
-        try writer.field("grpc", self.grpc)
-        try writer.field("httpGet", self.httpGet)
-        try writer.field("initialDelaySeconds", self.initialDelaySeconds)
-        try writer.field("periodSeconds", self.periodSeconds)
-        try writer.field("successThreshold", self.successThreshold)
-        try writer.field("tcpSocket", self.tcpSocket)
-        try writer.field("terminationGracePeriodSeconds", self.terminationGracePeriodSeconds)
-        try writer.field("timeoutSeconds", self.timeoutSeconds)
+        if self.exec != nil {
+            try writer.key("exec")
+            try self.exec?.write(to: writer)
+        }
+        if self.failureThreshold != nil {
+            try writer.key("failureThreshold")
+            try self.failureThreshold?.write(to: writer)
+        }
+        if self.grpc != nil {
+            try writer.key("grpc")
+            try self.grpc?.write(to: writer)
+        }
+        if self.httpGet != nil {
+            try writer.key("httpGet")
+            try self.httpGet?.write(to: writer)
+        }
+        if self.initialDelaySeconds != nil {
+            try writer.key("initialDelaySeconds")
+            try self.initialDelaySeconds?.write(to: writer)
+        }
+        if self.periodSeconds != nil {
+            try writer.key("periodSeconds")
+            try self.periodSeconds?.write(to: writer)
+        }
+        if self.successThreshold != nil {
+            try writer.key("successThreshold")
+            try self.successThreshold?.write(to: writer)
+        }
+        if self.tcpSocket != nil {
+            try writer.key("tcpSocket")
+            try self.tcpSocket?.write(to: writer)
+        }
+        if self.terminationGracePeriodSeconds != nil {
+            try writer.key("terminationGracePeriodSeconds")
+            try self.terminationGracePeriodSeconds?.write(to: writer)
+        }
+        if self.timeoutSeconds != nil {
+            try writer.key("timeoutSeconds")
+            try self.timeoutSeconds?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,18 @@ extension ProjectedVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("defaultMode", self.defaultMode)
-        try writer.field("defaultUser", self.defaultUser)
-        try writer.field("sources", self.sources)
+        if self.defaultMode != nil {
+            try writer.key("defaultMode")
+            try self.defaultMode?.write(to: writer)
+        }
+        if self.defaultUser != nil {
+            try writer.key("defaultUser")
+            try self.defaultUser?.write(to: writer)
+        }
+        if self.sources != nil {
+            try writer.key("sources")
+            try self.sources?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -77,12 +77,26 @@ extension QuobyteVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("group", self.group)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("registry", self.registry)
-        try writer.field("tenant", self.tenant)
-        try writer.field("user", self.user)
-        try writer.field("volume", self.volume)
+        if self.group != nil {
+            try writer.key("group")
+            try self.group?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        try writer.key("registry")
+        try self.registry.write(to: writer)
+        if self.tenant != nil {
+            try writer.key("tenant")
+            try self.tenant?.write(to: writer)
+        }
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
+        try writer.key("volume")
+        try self.volume.write(to: writer)
         try writer.endMapping()
     }
 }

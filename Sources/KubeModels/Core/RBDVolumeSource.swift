@@ -91,14 +91,34 @@ extension RBDVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("fsType", self.fsType)
-        try writer.field("image", self.image)
-        try writer.field("keyring", self.keyring)
-        try writer.field("monitors", self.monitors)
-        try writer.field("pool", self.pool)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("secretRef", self.secretRef)
-        try writer.field("user", self.user)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        try writer.key("image")
+        try self.image.write(to: writer)
+        if self.keyring != nil {
+            try writer.key("keyring")
+            try self.keyring?.write(to: writer)
+        }
+        try writer.key("monitors")
+        try self.monitors.write(to: writer)
+        if self.pool != nil {
+            try writer.key("pool")
+            try self.pool?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.secretRef != nil {
+            try writer.key("secretRef")
+            try self.secretRef?.write(to: writer)
+        }
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

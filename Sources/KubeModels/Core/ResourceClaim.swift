@@ -49,8 +49,12 @@ extension ResourceClaim: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("request", self.request)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.request != nil {
+            try writer.key("request")
+            try self.request?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

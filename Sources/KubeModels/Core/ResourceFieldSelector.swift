@@ -56,9 +56,16 @@ extension ResourceFieldSelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("containerName", self.containerName)
-        try writer.field("divisor", self.divisor)
-        try writer.field("resource", self.resource)
+        if self.containerName != nil {
+            try writer.key("containerName")
+            try self.containerName?.write(to: writer)
+        }
+        if self.divisor != nil {
+            try writer.key("divisor")
+            try self.divisor?.write(to: writer)
+        }
+        try writer.key("resource")
+        try self.resource.write(to: writer)
         try writer.endMapping()
     }
 }

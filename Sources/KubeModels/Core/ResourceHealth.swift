@@ -56,9 +56,16 @@ extension ResourceHealth: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("health", self.health)
-        try writer.field("message", self.message)
-        try writer.field("resourceID", self.resourceID)
+        if self.health != nil {
+            try writer.key("health")
+            try self.health?.write(to: writer)
+        }
+        if self.message != nil {
+            try writer.key("message")
+            try self.message?.write(to: writer)
+        }
+        try writer.key("resourceID")
+        try self.resourceID.write(to: writer)
         try writer.endMapping()
     }
 }

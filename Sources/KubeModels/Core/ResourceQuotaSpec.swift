@@ -56,9 +56,18 @@ extension ResourceQuotaSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("hard", self.hard)
-        try writer.field("scopeSelector", self.scopeSelector)
-        try writer.field("scopes", self.scopes)
+        if self.hard != nil {
+            try writer.key("hard")
+            try self.hard?.write(to: writer)
+        }
+        if self.scopeSelector != nil {
+            try writer.key("scopeSelector")
+            try self.scopeSelector?.write(to: writer)
+        }
+        if self.scopes != nil {
+            try writer.key("scopes")
+            try self.scopes?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension ResourceQuotaStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("hard", self.hard)
-        try writer.field("used", self.used)
+        if self.hard != nil {
+            try writer.key("hard")
+            try self.hard?.write(to: writer)
+        }
+        if self.used != nil {
+            try writer.key("used")
+            try self.used?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

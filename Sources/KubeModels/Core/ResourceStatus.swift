@@ -49,8 +49,12 @@ extension ResourceStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("resources", self.resources)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.resources != nil {
+            try writer.key("resources")
+            try self.resources?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -63,10 +63,22 @@ extension SELinuxOptions: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("level", self.level)
-        try writer.field("role", self.role)
-        try writer.field("type", self.type)
-        try writer.field("user", self.user)
+        if self.level != nil {
+            try writer.key("level")
+            try self.level?.write(to: writer)
+        }
+        if self.role != nil {
+            try writer.key("role")
+            try self.role?.write(to: writer)
+        }
+        if self.type != nil {
+            try writer.key("type")
+            try self.type?.write(to: writer)
+        }
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

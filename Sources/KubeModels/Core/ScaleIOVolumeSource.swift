@@ -105,16 +105,40 @@ extension ScaleIOVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("fsType", self.fsType)
-        try writer.field("gateway", self.gateway)
-        try writer.field("protectionDomain", self.protectionDomain)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("secretRef", self.secretRef)
-        try writer.field("sslEnabled", self.sslEnabled)
-        try writer.field("storageMode", self.storageMode)
-        try writer.field("storagePool", self.storagePool)
-        try writer.field("system", self.system)
-        try writer.field("volumeName", self.volumeName)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        try writer.key("gateway")
+        try self.gateway.write(to: writer)
+        if self.protectionDomain != nil {
+            try writer.key("protectionDomain")
+            try self.protectionDomain?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        try writer.key("secretRef")
+        try self.secretRef.write(to: writer)
+        if self.sslEnabled != nil {
+            try writer.key("sslEnabled")
+            try self.sslEnabled?.write(to: writer)
+        }
+        if self.storageMode != nil {
+            try writer.key("storageMode")
+            try self.storageMode?.write(to: writer)
+        }
+        if self.storagePool != nil {
+            try writer.key("storagePool")
+            try self.storagePool?.write(to: writer)
+        }
+        try writer.key("system")
+        try self.system.write(to: writer)
+        if self.volumeName != nil {
+            try writer.key("volumeName")
+            try self.volumeName?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

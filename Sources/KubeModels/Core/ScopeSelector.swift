@@ -42,7 +42,10 @@ extension ScopeSelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("matchExpressions", self.matchExpressions)
+        if self.matchExpressions != nil {
+            try writer.key("matchExpressions")
+            try self.matchExpressions?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

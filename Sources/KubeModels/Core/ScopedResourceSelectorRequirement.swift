@@ -56,9 +56,14 @@ extension ScopedResourceSelectorRequirement: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("operator", self.`operator`)
-        try writer.field("scopeName", self.scopeName)
-        try writer.field("values", self.values)
+        try writer.key("operator")
+        try self.`operator`.write(to: writer)
+        try writer.key("scopeName")
+        try self.scopeName.write(to: writer)
+        if self.values != nil {
+            try writer.key("values")
+            try self.values?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

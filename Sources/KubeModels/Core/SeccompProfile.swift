@@ -49,8 +49,12 @@ extension SeccompProfile: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("localhostProfile", self.localhostProfile)
-        try writer.field("type", self.type)
+        if self.localhostProfile != nil {
+            try writer.key("localhostProfile")
+            try self.localhostProfile?.write(to: writer)
+        }
+        try writer.key("type")
+        try self.type.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -105,13 +105,30 @@ extension Secret: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", Self.apiVersion)
-        try writer.field("kind", Self.kind)
-        if !metadata.isEmpty { try writer.field("metadata", metadata) }
-        try writer.field("data", self.data?.mapValues { $0.base64EncodedString() })
-        try writer.field("immutable", self.immutable)
-        try writer.field("stringData", self.stringData)
-        try writer.field("type", self.type)
+        try writer.key("apiVersion")
+        try writer.string(Self.apiVersion)
+        try writer.key("kind")
+        try writer.string(Self.kind)
+        if !metadata.isEmpty {
+            try writer.key("metadata")
+            try metadata.write(to: writer)
+        }
+        if let value = self.data {
+            try writer.key("data")
+            try value.mapValues { $0.base64EncodedString() }.write(to: writer)
+        }
+        if self.immutable != nil {
+            try writer.key("immutable")
+            try self.immutable?.write(to: writer)
+        }
+        if self.stringData != nil {
+            try writer.key("stringData")
+            try self.stringData?.write(to: writer)
+        }
+        if self.type != nil {
+            try writer.key("type")
+            try self.type?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

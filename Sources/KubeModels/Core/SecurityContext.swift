@@ -119,18 +119,54 @@ extension SecurityContext: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("allowPrivilegeEscalation", self.allowPrivilegeEscalation)
-        try writer.field("appArmorProfile", self.appArmorProfile)
-        try writer.field("capabilities", self.capabilities)
-        try writer.field("privileged", self.privileged)
-        try writer.field("procMount", self.procMount)
-        try writer.field("readOnlyRootFilesystem", self.readOnlyRootFilesystem)
-        try writer.field("runAsGroup", self.runAsGroup)
-        try writer.field("runAsNonRoot", self.runAsNonRoot)
-        try writer.field("runAsUser", self.runAsUser)
-        try writer.field("seLinuxOptions", self.seLinuxOptions)
-        try writer.field("seccompProfile", self.seccompProfile)
-        try writer.field("windowsOptions", self.windowsOptions)
+        if self.allowPrivilegeEscalation != nil {
+            try writer.key("allowPrivilegeEscalation")
+            try self.allowPrivilegeEscalation?.write(to: writer)
+        }
+        if self.appArmorProfile != nil {
+            try writer.key("appArmorProfile")
+            try self.appArmorProfile?.write(to: writer)
+        }
+        if self.capabilities != nil {
+            try writer.key("capabilities")
+            try self.capabilities?.write(to: writer)
+        }
+        if self.privileged != nil {
+            try writer.key("privileged")
+            try self.privileged?.write(to: writer)
+        }
+        if self.procMount != nil {
+            try writer.key("procMount")
+            try self.procMount?.write(to: writer)
+        }
+        if self.readOnlyRootFilesystem != nil {
+            try writer.key("readOnlyRootFilesystem")
+            try self.readOnlyRootFilesystem?.write(to: writer)
+        }
+        if self.runAsGroup != nil {
+            try writer.key("runAsGroup")
+            try self.runAsGroup?.write(to: writer)
+        }
+        if self.runAsNonRoot != nil {
+            try writer.key("runAsNonRoot")
+            try self.runAsNonRoot?.write(to: writer)
+        }
+        if self.runAsUser != nil {
+            try writer.key("runAsUser")
+            try self.runAsUser?.write(to: writer)
+        }
+        if self.seLinuxOptions != nil {
+            try writer.key("seLinuxOptions")
+            try self.seLinuxOptions?.write(to: writer)
+        }
+        if self.seccompProfile != nil {
+            try writer.key("seccompProfile")
+            try self.seccompProfile?.write(to: writer)
+        }
+        if self.windowsOptions != nil {
+            try writer.key("windowsOptions")
+            try self.windowsOptions?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -95,12 +95,26 @@ extension ServiceAccount: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", Self.apiVersion)
-        try writer.field("kind", Self.kind)
-        if !metadata.isEmpty { try writer.field("metadata", metadata) }
-        try writer.field("automountServiceAccountToken", self.automountServiceAccountToken)
-        try writer.field("imagePullSecrets", self.imagePullSecrets)
-        try writer.field("secrets", self.secrets)
+        try writer.key("apiVersion")
+        try writer.string(Self.apiVersion)
+        try writer.key("kind")
+        try writer.string(Self.kind)
+        if !metadata.isEmpty {
+            try writer.key("metadata")
+            try metadata.write(to: writer)
+        }
+        if self.automountServiceAccountToken != nil {
+            try writer.key("automountServiceAccountToken")
+            try self.automountServiceAccountToken?.write(to: writer)
+        }
+        if self.imagePullSecrets != nil {
+            try writer.key("imagePullSecrets")
+            try self.imagePullSecrets?.write(to: writer)
+        }
+        if self.secrets != nil {
+            try writer.key("secrets")
+            try self.secrets?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

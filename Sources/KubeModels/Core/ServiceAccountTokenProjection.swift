@@ -63,10 +63,20 @@ extension ServiceAccountTokenProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("audience", self.audience)
-        try writer.field("expirationSeconds", self.expirationSeconds)
-        try writer.field("path", self.path)
-        try writer.field("user", self.user)
+        if self.audience != nil {
+            try writer.key("audience")
+            try self.audience?.write(to: writer)
+        }
+        if self.expirationSeconds != nil {
+            try writer.key("expirationSeconds")
+            try self.expirationSeconds?.write(to: writer)
+        }
+        try writer.key("path")
+        try self.path.write(to: writer)
+        if self.user != nil {
+            try writer.key("user")
+            try self.user?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -77,12 +77,28 @@ extension ServicePort: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("appProtocol", self.appProtocol)
-        try writer.field("name", self.name)
-        try writer.field("nodePort", self.nodePort)
-        try writer.field("port", self.port)
-        try writer.field("protocol", self.`protocol`)
-        try writer.field("targetPort", self.targetPort)
+        if self.appProtocol != nil {
+            try writer.key("appProtocol")
+            try self.appProtocol?.write(to: writer)
+        }
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
+        if self.nodePort != nil {
+            try writer.key("nodePort")
+            try self.nodePort?.write(to: writer)
+        }
+        try writer.key("port")
+        try self.port.write(to: writer)
+        if self.`protocol` != nil {
+            try writer.key("protocol")
+            try self.`protocol`?.write(to: writer)
+        }
+        if self.targetPort != nil {
+            try writer.key("targetPort")
+            try self.targetPort?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

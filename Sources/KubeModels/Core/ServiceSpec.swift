@@ -175,26 +175,86 @@ extension ServiceSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("allocateLoadBalancerNodePorts", self.allocateLoadBalancerNodePorts)
-        try writer.field("clusterIP", self.clusterIP)
-        try writer.field("clusterIPs", self.clusterIPs)
-        try writer.field("externalIPs", self.externalIPs)
-        try writer.field("externalName", self.externalName)
-        try writer.field("externalTrafficPolicy", self.externalTrafficPolicy)
-        try writer.field("healthCheckNodePort", self.healthCheckNodePort)
-        try writer.field("internalTrafficPolicy", self.internalTrafficPolicy)
-        try writer.field("ipFamilies", self.ipFamilies)
-        try writer.field("ipFamilyPolicy", self.ipFamilyPolicy)
-        try writer.field("loadBalancerClass", self.loadBalancerClass)
-        try writer.field("loadBalancerIP", self.loadBalancerIP)
-        try writer.field("loadBalancerSourceRanges", self.loadBalancerSourceRanges)
-        try writer.field("ports", self.ports)
-        try writer.field("publishNotReadyAddresses", self.publishNotReadyAddresses)
-        try writer.field("selector", self.selector)
-        try writer.field("sessionAffinity", self.sessionAffinity)
-        try writer.field("sessionAffinityConfig", self.sessionAffinityConfig)
-        try writer.field("trafficDistribution", self.trafficDistribution)
-        try writer.field("type", self.type)
+        if self.allocateLoadBalancerNodePorts != nil {
+            try writer.key("allocateLoadBalancerNodePorts")
+            try self.allocateLoadBalancerNodePorts?.write(to: writer)
+        }
+        if self.clusterIP != nil {
+            try writer.key("clusterIP")
+            try self.clusterIP?.write(to: writer)
+        }
+        if self.clusterIPs != nil {
+            try writer.key("clusterIPs")
+            try self.clusterIPs?.write(to: writer)
+        }
+        if self.externalIPs != nil {
+            try writer.key("externalIPs")
+            try self.externalIPs?.write(to: writer)
+        }
+        if self.externalName != nil {
+            try writer.key("externalName")
+            try self.externalName?.write(to: writer)
+        }
+        if self.externalTrafficPolicy != nil {
+            try writer.key("externalTrafficPolicy")
+            try self.externalTrafficPolicy?.write(to: writer)
+        }
+        if self.healthCheckNodePort != nil {
+            try writer.key("healthCheckNodePort")
+            try self.healthCheckNodePort?.write(to: writer)
+        }
+        if self.internalTrafficPolicy != nil {
+            try writer.key("internalTrafficPolicy")
+            try self.internalTrafficPolicy?.write(to: writer)
+        }
+        if self.ipFamilies != nil {
+            try writer.key("ipFamilies")
+            try self.ipFamilies?.write(to: writer)
+        }
+        if self.ipFamilyPolicy != nil {
+            try writer.key("ipFamilyPolicy")
+            try self.ipFamilyPolicy?.write(to: writer)
+        }
+        if self.loadBalancerClass != nil {
+            try writer.key("loadBalancerClass")
+            try self.loadBalancerClass?.write(to: writer)
+        }
+        if self.loadBalancerIP != nil {
+            try writer.key("loadBalancerIP")
+            try self.loadBalancerIP?.write(to: writer)
+        }
+        if self.loadBalancerSourceRanges != nil {
+            try writer.key("loadBalancerSourceRanges")
+            try self.loadBalancerSourceRanges?.write(to: writer)
+        }
+        if self.ports != nil {
+            try writer.key("ports")
+            try self.ports?.write(to: writer)
+        }
+        if self.publishNotReadyAddresses != nil {
+            try writer.key("publishNotReadyAddresses")
+            try self.publishNotReadyAddresses?.write(to: writer)
+        }
+        if self.selector != nil {
+            try writer.key("selector")
+            try self.selector?.write(to: writer)
+        }
+        if self.sessionAffinity != nil {
+            try writer.key("sessionAffinity")
+            try self.sessionAffinity?.write(to: writer)
+        }
+        if self.sessionAffinityConfig != nil {
+            try writer.key("sessionAffinityConfig")
+            try self.sessionAffinityConfig?.write(to: writer)
+        }
+        if self.trafficDistribution != nil {
+            try writer.key("trafficDistribution")
+            try self.trafficDistribution?.write(to: writer)
+        }
+        if self.type != nil {
+            try writer.key("type")
+            try self.type?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

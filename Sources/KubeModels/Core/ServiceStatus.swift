@@ -49,8 +49,14 @@ extension ServiceStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("conditions", self.conditions)
-        try writer.field("loadBalancer", self.loadBalancer)
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.loadBalancer != nil {
+            try writer.key("loadBalancer")
+            try self.loadBalancer?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

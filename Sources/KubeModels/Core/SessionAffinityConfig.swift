@@ -42,7 +42,10 @@ extension SessionAffinityConfig: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("clientIP", self.clientIP)
+        if self.clientIP != nil {
+            try writer.key("clientIP")
+            try self.clientIP?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

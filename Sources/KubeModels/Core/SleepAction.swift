@@ -42,7 +42,8 @@ extension SleepAction: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("seconds", self.seconds)
+        try writer.key("seconds")
+        try self.seconds.write(to: writer)
         try writer.endMapping()
     }
 }

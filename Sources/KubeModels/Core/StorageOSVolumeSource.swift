@@ -70,11 +70,26 @@ extension StorageOSVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("fsType", self.fsType)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("secretRef", self.secretRef)
-        try writer.field("volumeName", self.volumeName)
-        try writer.field("volumeNamespace", self.volumeNamespace)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.secretRef != nil {
+            try writer.key("secretRef")
+            try self.secretRef?.write(to: writer)
+        }
+        if self.volumeName != nil {
+            try writer.key("volumeName")
+            try self.volumeName?.write(to: writer)
+        }
+        if self.volumeNamespace != nil {
+            try writer.key("volumeNamespace")
+            try self.volumeNamespace?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,12 @@ extension TCPSocketAction: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("host", self.host)
-        try writer.field("port", self.port)
+        if self.host != nil {
+            try writer.key("host")
+            try self.host?.write(to: writer)
+        }
+        try writer.key("port")
+        try self.port.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -70,11 +70,26 @@ extension Toleration: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("effect", self.effect)
-        try writer.field("key", self.key)
-        try writer.field("operator", self.`operator`)
-        try writer.field("tolerationSeconds", self.tolerationSeconds)
-        try writer.field("value", self.value)
+        if self.effect != nil {
+            try writer.key("effect")
+            try self.effect?.write(to: writer)
+        }
+        if self.key != nil {
+            try writer.key("key")
+            try self.key?.write(to: writer)
+        }
+        if self.`operator` != nil {
+            try writer.key("operator")
+            try self.`operator`?.write(to: writer)
+        }
+        if self.tolerationSeconds != nil {
+            try writer.key("tolerationSeconds")
+            try self.tolerationSeconds?.write(to: writer)
+        }
+        if self.value != nil {
+            try writer.key("value")
+            try self.value?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

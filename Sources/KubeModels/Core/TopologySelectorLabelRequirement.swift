@@ -49,8 +49,10 @@ extension TopologySelectorLabelRequirement: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("key", self.key)
-        try writer.field("values", self.values)
+        try writer.key("key")
+        try self.key.write(to: writer)
+        try writer.key("values")
+        try self.values.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -42,7 +42,10 @@ extension TopologySelectorTerm: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("matchLabelExpressions", self.matchLabelExpressions)
+        if self.matchLabelExpressions != nil {
+            try writer.key("matchLabelExpressions")
+            try self.matchLabelExpressions?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

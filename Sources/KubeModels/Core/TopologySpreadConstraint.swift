@@ -91,14 +91,32 @@ extension TopologySpreadConstraint: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("labelSelector", self.labelSelector)
-        try writer.field("matchLabelKeys", self.matchLabelKeys)
-        try writer.field("maxSkew", self.maxSkew)
-        try writer.field("minDomains", self.minDomains)
-        try writer.field("nodeAffinityPolicy", self.nodeAffinityPolicy)
-        try writer.field("nodeTaintsPolicy", self.nodeTaintsPolicy)
-        try writer.field("topologyKey", self.topologyKey)
-        try writer.field("whenUnsatisfiable", self.whenUnsatisfiable)
+        if self.labelSelector != nil {
+            try writer.key("labelSelector")
+            try self.labelSelector?.write(to: writer)
+        }
+        if self.matchLabelKeys != nil {
+            try writer.key("matchLabelKeys")
+            try self.matchLabelKeys?.write(to: writer)
+        }
+        try writer.key("maxSkew")
+        try self.maxSkew.write(to: writer)
+        if self.minDomains != nil {
+            try writer.key("minDomains")
+            try self.minDomains?.write(to: writer)
+        }
+        if self.nodeAffinityPolicy != nil {
+            try writer.key("nodeAffinityPolicy")
+            try self.nodeAffinityPolicy?.write(to: writer)
+        }
+        if self.nodeTaintsPolicy != nil {
+            try writer.key("nodeTaintsPolicy")
+            try self.nodeTaintsPolicy?.write(to: writer)
+        }
+        try writer.key("topologyKey")
+        try self.topologyKey.write(to: writer)
+        try writer.key("whenUnsatisfiable")
+        try self.whenUnsatisfiable.write(to: writer)
         try writer.endMapping()
     }
 }

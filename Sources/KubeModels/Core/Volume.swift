@@ -252,37 +252,128 @@ extension Volume: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("awsElasticBlockStore", self.awsElasticBlockStore)
-        try writer.field("azureDisk", self.azureDisk)
-        try writer.field("azureFile", self.azureFile)
-        try writer.field("cephfs", self.cephfs)
-        try writer.field("cinder", self.cinder)
-        try writer.field("configMap", self.configMap)
-        try writer.field("csi", self.csi)
-        try writer.field("downwardAPI", self.downwardAPI)
-        try writer.field("emptyDir", self.emptyDir)
-        try writer.field("ephemeral", self.ephemeral)
-        try writer.field("fc", self.fc)
-        try writer.field("flexVolume", self.flexVolume)
-        try writer.field("flocker", self.flocker)
-        try writer.field("gcePersistentDisk", self.gcePersistentDisk)
-        try writer.field("gitRepo", self.gitRepo)
-        try writer.field("glusterfs", self.glusterfs)
-        try writer.field("hostPath", self.hostPath)
-        try writer.field("image", self.image)
-        try writer.field("iscsi", self.iscsi)
-        try writer.field("name", self.name)
-        try writer.field("nfs", self.nfs)
-        try writer.field("persistentVolumeClaim", self.persistentVolumeClaim)
-        try writer.field("photonPersistentDisk", self.photonPersistentDisk)
-        try writer.field("portworxVolume", self.portworxVolume)
-        try writer.field("projected", self.projected)
-        try writer.field("quobyte", self.quobyte)
-        try writer.field("rbd", self.rbd)
-        try writer.field("scaleIO", self.scaleIO)
-        try writer.field("secret", self.secret)
-        try writer.field("storageos", self.storageos)
-        try writer.field("vsphereVolume", self.vsphereVolume)
+        if self.awsElasticBlockStore != nil {
+            try writer.key("awsElasticBlockStore")
+            try self.awsElasticBlockStore?.write(to: writer)
+        }
+        if self.azureDisk != nil {
+            try writer.key("azureDisk")
+            try self.azureDisk?.write(to: writer)
+        }
+        if self.azureFile != nil {
+            try writer.key("azureFile")
+            try self.azureFile?.write(to: writer)
+        }
+        if self.cephfs != nil {
+            try writer.key("cephfs")
+            try self.cephfs?.write(to: writer)
+        }
+        if self.cinder != nil {
+            try writer.key("cinder")
+            try self.cinder?.write(to: writer)
+        }
+        if self.configMap != nil {
+            try writer.key("configMap")
+            try self.configMap?.write(to: writer)
+        }
+        if self.csi != nil {
+            try writer.key("csi")
+            try self.csi?.write(to: writer)
+        }
+        if self.downwardAPI != nil {
+            try writer.key("downwardAPI")
+            try self.downwardAPI?.write(to: writer)
+        }
+        if self.emptyDir != nil {
+            try writer.key("emptyDir")
+            try self.emptyDir?.write(to: writer)
+        }
+        if self.ephemeral != nil {
+            try writer.key("ephemeral")
+            try self.ephemeral?.write(to: writer)
+        }
+        if self.fc != nil {
+            try writer.key("fc")
+            try self.fc?.write(to: writer)
+        }
+        if self.flexVolume != nil {
+            try writer.key("flexVolume")
+            try self.flexVolume?.write(to: writer)
+        }
+        if self.flocker != nil {
+            try writer.key("flocker")
+            try self.flocker?.write(to: writer)
+        }
+        if self.gcePersistentDisk != nil {
+            try writer.key("gcePersistentDisk")
+            try self.gcePersistentDisk?.write(to: writer)
+        }
+        if self.gitRepo != nil {
+            try writer.key("gitRepo")
+            try self.gitRepo?.write(to: writer)
+        }
+        if self.glusterfs != nil {
+            try writer.key("glusterfs")
+            try self.glusterfs?.write(to: writer)
+        }
+        if self.hostPath != nil {
+            try writer.key("hostPath")
+            try self.hostPath?.write(to: writer)
+        }
+        if self.image != nil {
+            try writer.key("image")
+            try self.image?.write(to: writer)
+        }
+        if self.iscsi != nil {
+            try writer.key("iscsi")
+            try self.iscsi?.write(to: writer)
+        }
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.nfs != nil {
+            try writer.key("nfs")
+            try self.nfs?.write(to: writer)
+        }
+        if self.persistentVolumeClaim != nil {
+            try writer.key("persistentVolumeClaim")
+            try self.persistentVolumeClaim?.write(to: writer)
+        }
+        if self.photonPersistentDisk != nil {
+            try writer.key("photonPersistentDisk")
+            try self.photonPersistentDisk?.write(to: writer)
+        }
+        if self.portworxVolume != nil {
+            try writer.key("portworxVolume")
+            try self.portworxVolume?.write(to: writer)
+        }
+        if self.projected != nil {
+            try writer.key("projected")
+            try self.projected?.write(to: writer)
+        }
+        if self.quobyte != nil {
+            try writer.key("quobyte")
+            try self.quobyte?.write(to: writer)
+        }
+        if self.rbd != nil {
+            try writer.key("rbd")
+            try self.rbd?.write(to: writer)
+        }
+        if self.scaleIO != nil {
+            try writer.key("scaleIO")
+            try self.scaleIO?.write(to: writer)
+        }
+        if self.secret != nil {
+            try writer.key("secret")
+            try self.secret?.write(to: writer)
+        }
+        if self.storageos != nil {
+            try writer.key("storageos")
+            try self.storageos?.write(to: writer)
+        }
+        if self.vsphereVolume != nil {
+            try writer.key("vsphereVolume")
+            try self.vsphereVolume?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,14 @@ extension VolumeHealthCondition: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("message", self.message)
-        try writer.field("reason", self.reason)
-        try writer.field("status", self.status)
+        if self.message != nil {
+            try writer.key("message")
+            try self.message?.write(to: writer)
+        }
+        try writer.key("reason")
+        try self.reason.write(to: writer)
+        try writer.key("status")
+        try self.status.write(to: writer)
         try writer.endMapping()
     }
 }

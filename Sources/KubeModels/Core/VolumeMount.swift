@@ -91,14 +91,34 @@ extension VolumeMount: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("bindMountOptions", self.bindMountOptions)
-        try writer.field("mountPath", self.mountPath)
-        try writer.field("mountPropagation", self.mountPropagation)
-        try writer.field("name", self.name)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("recursiveReadOnly", self.recursiveReadOnly)
-        try writer.field("subPath", self.subPath)
-        try writer.field("subPathExpr", self.subPathExpr)
+        if self.bindMountOptions != nil {
+            try writer.key("bindMountOptions")
+            try self.bindMountOptions?.write(to: writer)
+        }
+        try writer.key("mountPath")
+        try self.mountPath.write(to: writer)
+        if self.mountPropagation != nil {
+            try writer.key("mountPropagation")
+            try self.mountPropagation?.write(to: writer)
+        }
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.recursiveReadOnly != nil {
+            try writer.key("recursiveReadOnly")
+            try self.recursiveReadOnly?.write(to: writer)
+        }
+        if self.subPath != nil {
+            try writer.key("subPath")
+            try self.subPath?.write(to: writer)
+        }
+        if self.subPathExpr != nil {
+            try writer.key("subPathExpr")
+            try self.subPathExpr?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

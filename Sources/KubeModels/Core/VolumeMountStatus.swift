@@ -70,11 +70,22 @@ extension VolumeMountStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("mountPath", self.mountPath)
-        try writer.field("name", self.name)
-        try writer.field("readOnly", self.readOnly)
-        try writer.field("recursiveReadOnly", self.recursiveReadOnly)
-        try writer.field("volumeStatus", self.volumeStatus)
+        try writer.key("mountPath")
+        try self.mountPath.write(to: writer)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.readOnly != nil {
+            try writer.key("readOnly")
+            try self.readOnly?.write(to: writer)
+        }
+        if self.recursiveReadOnly != nil {
+            try writer.key("recursiveReadOnly")
+            try self.recursiveReadOnly?.write(to: writer)
+        }
+        if self.volumeStatus != nil {
+            try writer.key("volumeStatus")
+            try self.volumeStatus?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -42,7 +42,10 @@ extension VolumeNodeAffinity: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("required", self.required)
+        if self.required != nil {
+            try writer.key("required")
+            try self.required?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

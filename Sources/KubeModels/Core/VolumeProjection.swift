@@ -77,12 +77,30 @@ extension VolumeProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("clusterTrustBundle", self.clusterTrustBundle)
-        try writer.field("configMap", self.configMap)
-        try writer.field("downwardAPI", self.downwardAPI)
-        try writer.field("podCertificate", self.podCertificate)
-        try writer.field("secret", self.secret)
-        try writer.field("serviceAccountToken", self.serviceAccountToken)
+        if self.clusterTrustBundle != nil {
+            try writer.key("clusterTrustBundle")
+            try self.clusterTrustBundle?.write(to: writer)
+        }
+        if self.configMap != nil {
+            try writer.key("configMap")
+            try self.configMap?.write(to: writer)
+        }
+        if self.downwardAPI != nil {
+            try writer.key("downwardAPI")
+            try self.downwardAPI?.write(to: writer)
+        }
+        if self.podCertificate != nil {
+            try writer.key("podCertificate")
+            try self.podCertificate?.write(to: writer)
+        }
+        if self.secret != nil {
+            try writer.key("secret")
+            try self.secret?.write(to: writer)
+        }
+        if self.serviceAccountToken != nil {
+            try writer.key("serviceAccountToken")
+            try self.serviceAccountToken?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension VolumeResourceRequirements: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("limits", self.limits)
-        try writer.field("requests", self.requests)
+        if self.limits != nil {
+            try writer.key("limits")
+            try self.limits?.write(to: writer)
+        }
+        if self.requests != nil {
+            try writer.key("requests")
+            try self.requests?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

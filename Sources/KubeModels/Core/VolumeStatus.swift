@@ -42,7 +42,10 @@ extension VolumeStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("image", self.image)
+        if self.image != nil {
+            try writer.key("image")
+            try self.image?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -63,10 +63,20 @@ extension VsphereVirtualDiskVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("fsType", self.fsType)
-        try writer.field("storagePolicyID", self.storagePolicyID)
-        try writer.field("storagePolicyName", self.storagePolicyName)
-        try writer.field("volumePath", self.volumePath)
+        if self.fsType != nil {
+            try writer.key("fsType")
+            try self.fsType?.write(to: writer)
+        }
+        if self.storagePolicyID != nil {
+            try writer.key("storagePolicyID")
+            try self.storagePolicyID?.write(to: writer)
+        }
+        if self.storagePolicyName != nil {
+            try writer.key("storagePolicyName")
+            try self.storagePolicyName?.write(to: writer)
+        }
+        try writer.key("volumePath")
+        try self.volumePath.write(to: writer)
         try writer.endMapping()
     }
 }

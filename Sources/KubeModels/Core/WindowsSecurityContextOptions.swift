@@ -63,10 +63,22 @@ extension WindowsSecurityContextOptions: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("gmsaCredentialSpec", self.gmsaCredentialSpec)
-        try writer.field("gmsaCredentialSpecName", self.gmsaCredentialSpecName)
-        try writer.field("hostProcess", self.hostProcess)
-        try writer.field("runAsUserName", self.runAsUserName)
+        if self.gmsaCredentialSpec != nil {
+            try writer.key("gmsaCredentialSpec")
+            try self.gmsaCredentialSpec?.write(to: writer)
+        }
+        if self.gmsaCredentialSpecName != nil {
+            try writer.key("gmsaCredentialSpecName")
+            try self.gmsaCredentialSpecName?.write(to: writer)
+        }
+        if self.hostProcess != nil {
+            try writer.key("hostProcess")
+            try self.hostProcess?.write(to: writer)
+        }
+        if self.runAsUserName != nil {
+            try writer.key("runAsUserName")
+            try self.runAsUserName?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -56,9 +56,14 @@ extension HTTPIngressPath: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("backend", self.backend)
-        try writer.field("path", self.path)
-        try writer.field("pathType", self.pathType)
+        try writer.key("backend")
+        try self.backend.write(to: writer)
+        if self.path != nil {
+            try writer.key("path")
+            try self.path?.write(to: writer)
+        }
+        try writer.key("pathType")
+        try self.pathType.write(to: writer)
         try writer.endMapping()
     }
 }

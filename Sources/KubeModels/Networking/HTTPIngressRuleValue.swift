@@ -42,7 +42,8 @@ extension HTTPIngressRuleValue: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("paths", self.paths)
+        try writer.key("paths")
+        try self.paths.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -49,8 +49,12 @@ extension IPBlock: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("cidr", self.cidr)
-        try writer.field("except", self.except)
+        try writer.key("cidr")
+        try self.cidr.write(to: writer)
+        if self.except != nil {
+            try writer.key("except")
+            try self.except?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

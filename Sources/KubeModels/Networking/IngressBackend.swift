@@ -49,8 +49,14 @@ extension IngressBackend: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("resource", self.resource)
-        try writer.field("service", self.service)
+        if self.resource != nil {
+            try writer.key("resource")
+            try self.resource?.write(to: writer)
+        }
+        if self.service != nil {
+            try writer.key("service")
+            try self.service?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

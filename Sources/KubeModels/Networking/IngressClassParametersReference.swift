@@ -70,11 +70,22 @@ extension IngressClassParametersReference: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiGroup", self.apiGroup)
-        try writer.field("kind", self.kind)
-        try writer.field("name", self.name)
-        try writer.field("namespace", self.namespace)
-        try writer.field("scope", self.scope)
+        if self.apiGroup != nil {
+            try writer.key("apiGroup")
+            try self.apiGroup?.write(to: writer)
+        }
+        try writer.key("kind")
+        try self.kind.write(to: writer)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.namespace != nil {
+            try writer.key("namespace")
+            try self.namespace?.write(to: writer)
+        }
+        if self.scope != nil {
+            try writer.key("scope")
+            try self.scope?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension IngressClassSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("controller", self.controller)
-        try writer.field("parameters", self.parameters)
+        if self.controller != nil {
+            try writer.key("controller")
+            try self.controller?.write(to: writer)
+        }
+        if self.parameters != nil {
+            try writer.key("parameters")
+            try self.parameters?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

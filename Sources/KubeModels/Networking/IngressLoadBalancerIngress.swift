@@ -56,9 +56,18 @@ extension IngressLoadBalancerIngress: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("hostname", self.hostname)
-        try writer.field("ip", self.ip)
-        try writer.field("ports", self.ports)
+        if self.hostname != nil {
+            try writer.key("hostname")
+            try self.hostname?.write(to: writer)
+        }
+        if self.ip != nil {
+            try writer.key("ip")
+            try self.ip?.write(to: writer)
+        }
+        if self.ports != nil {
+            try writer.key("ports")
+            try self.ports?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

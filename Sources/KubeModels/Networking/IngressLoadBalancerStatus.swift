@@ -42,7 +42,10 @@ extension IngressLoadBalancerStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("ingress", self.ingress)
+        if self.ingress != nil {
+            try writer.key("ingress")
+            try self.ingress?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension IngressRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("host", self.host)
-        try writer.field("http", self.http)
+        if self.host != nil {
+            try writer.key("host")
+            try self.host?.write(to: writer)
+        }
+        if self.http != nil {
+            try writer.key("http")
+            try self.http?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,12 @@ extension IngressServiceBackend: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("port", self.port)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.port != nil {
+            try writer.key("port")
+            try self.port?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

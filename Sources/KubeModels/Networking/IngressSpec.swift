@@ -63,10 +63,22 @@ extension IngressSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("defaultBackend", self.defaultBackend)
-        try writer.field("ingressClassName", self.ingressClassName)
-        try writer.field("rules", self.rules)
-        try writer.field("tls", self.tls)
+        if self.defaultBackend != nil {
+            try writer.key("defaultBackend")
+            try self.defaultBackend?.write(to: writer)
+        }
+        if self.ingressClassName != nil {
+            try writer.key("ingressClassName")
+            try self.ingressClassName?.write(to: writer)
+        }
+        if self.rules != nil {
+            try writer.key("rules")
+            try self.rules?.write(to: writer)
+        }
+        if self.tls != nil {
+            try writer.key("tls")
+            try self.tls?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

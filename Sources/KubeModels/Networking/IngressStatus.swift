@@ -42,7 +42,10 @@ extension IngressStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("loadBalancer", self.loadBalancer)
+        if self.loadBalancer != nil {
+            try writer.key("loadBalancer")
+            try self.loadBalancer?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension IngressTLS: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("hosts", self.hosts)
-        try writer.field("secretName", self.secretName)
+        if self.hosts != nil {
+            try writer.key("hosts")
+            try self.hosts?.write(to: writer)
+        }
+        if self.secretName != nil {
+            try writer.key("secretName")
+            try self.secretName?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

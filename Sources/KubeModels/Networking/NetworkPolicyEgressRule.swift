@@ -49,8 +49,14 @@ extension NetworkPolicyEgressRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("ports", self.ports)
-        try writer.field("to", self.to)
+        if self.ports != nil {
+            try writer.key("ports")
+            try self.ports?.write(to: writer)
+        }
+        if self.to != nil {
+            try writer.key("to")
+            try self.to?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension NetworkPolicyIngressRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("from", self.from)
-        try writer.field("ports", self.ports)
+        if self.from != nil {
+            try writer.key("from")
+            try self.from?.write(to: writer)
+        }
+        if self.ports != nil {
+            try writer.key("ports")
+            try self.ports?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

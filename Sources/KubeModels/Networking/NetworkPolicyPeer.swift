@@ -56,9 +56,18 @@ extension NetworkPolicyPeer: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("ipBlock", self.ipBlock)
-        try writer.field("namespaceSelector", self.namespaceSelector)
-        try writer.field("podSelector", self.podSelector)
+        if self.ipBlock != nil {
+            try writer.key("ipBlock")
+            try self.ipBlock?.write(to: writer)
+        }
+        if self.namespaceSelector != nil {
+            try writer.key("namespaceSelector")
+            try self.namespaceSelector?.write(to: writer)
+        }
+        if self.podSelector != nil {
+            try writer.key("podSelector")
+            try self.podSelector?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

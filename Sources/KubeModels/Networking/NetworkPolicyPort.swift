@@ -56,9 +56,18 @@ extension NetworkPolicyPort: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("endPort", self.endPort)
-        try writer.field("port", self.port)
-        try writer.field("protocol", self.`protocol`)
+        if self.endPort != nil {
+            try writer.key("endPort")
+            try self.endPort?.write(to: writer)
+        }
+        if self.port != nil {
+            try writer.key("port")
+            try self.port?.write(to: writer)
+        }
+        if self.`protocol` != nil {
+            try writer.key("protocol")
+            try self.`protocol`?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -63,10 +63,22 @@ extension NetworkPolicySpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("egress", self.egress)
-        try writer.field("ingress", self.ingress)
-        try writer.field("podSelector", self.podSelector)
-        try writer.field("policyTypes", self.policyTypes)
+        if self.egress != nil {
+            try writer.key("egress")
+            try self.egress?.write(to: writer)
+        }
+        if self.ingress != nil {
+            try writer.key("ingress")
+            try self.ingress?.write(to: writer)
+        }
+        if self.podSelector != nil {
+            try writer.key("podSelector")
+            try self.podSelector?.write(to: writer)
+        }
+        if self.policyTypes != nil {
+            try writer.key("policyTypes")
+            try self.policyTypes?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -49,8 +49,14 @@ extension ServiceBackendPort: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("number", self.number)
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
+        if self.number != nil {
+            try writer.key("number")
+            try self.number?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

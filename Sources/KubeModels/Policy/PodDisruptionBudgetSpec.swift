@@ -63,10 +63,22 @@ extension PodDisruptionBudgetSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("maxUnavailable", self.maxUnavailable)
-        try writer.field("minAvailable", self.minAvailable)
-        try writer.field("selector", self.selector)
-        try writer.field("unhealthyPodEvictionPolicy", self.unhealthyPodEvictionPolicy)
+        if self.maxUnavailable != nil {
+            try writer.key("maxUnavailable")
+            try self.maxUnavailable?.write(to: writer)
+        }
+        if self.minAvailable != nil {
+            try writer.key("minAvailable")
+            try self.minAvailable?.write(to: writer)
+        }
+        if self.selector != nil {
+            try writer.key("selector")
+            try self.selector?.write(to: writer)
+        }
+        if self.unhealthyPodEvictionPolicy != nil {
+            try writer.key("unhealthyPodEvictionPolicy")
+            try self.unhealthyPodEvictionPolicy?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -84,13 +84,34 @@ extension PodDisruptionBudgetStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("conditions", self.conditions)
-        try writer.field("currentHealthy", self.currentHealthy)
-        try writer.field("desiredHealthy", self.desiredHealthy)
-        try writer.field("disruptedPods", self.disruptedPods)
-        try writer.field("disruptionsAllowed", self.disruptionsAllowed)
-        try writer.field("expectedPods", self.expectedPods)
-        try writer.field("observedGeneration", self.observedGeneration)
+        if self.conditions != nil {
+            try writer.key("conditions")
+            try self.conditions?.write(to: writer)
+        }
+        if self.currentHealthy != nil {
+            try writer.key("currentHealthy")
+            try self.currentHealthy?.write(to: writer)
+        }
+        if self.desiredHealthy != nil {
+            try writer.key("desiredHealthy")
+            try self.desiredHealthy?.write(to: writer)
+        }
+        if self.disruptedPods != nil {
+            try writer.key("disruptedPods")
+            try self.disruptedPods?.write(to: writer)
+        }
+        if self.disruptionsAllowed != nil {
+            try writer.key("disruptionsAllowed")
+            try self.disruptionsAllowed?.write(to: writer)
+        }
+        if self.expectedPods != nil {
+            try writer.key("expectedPods")
+            try self.expectedPods?.write(to: writer)
+        }
+        if self.observedGeneration != nil {
+            try writer.key("observedGeneration")
+            try self.observedGeneration?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -77,12 +77,20 @@ extension Condition: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("lastTransitionTime", self.lastTransitionTime)
-        try writer.field("message", self.message)
-        try writer.field("observedGeneration", self.observedGeneration)
-        try writer.field("reason", self.reason)
-        try writer.field("status", self.status)
-        try writer.field("type", self.type)
+        try writer.key("lastTransitionTime")
+        try self.lastTransitionTime.write(to: writer)
+        try writer.key("message")
+        try self.message.write(to: writer)
+        if self.observedGeneration != nil {
+            try writer.key("observedGeneration")
+            try self.observedGeneration?.write(to: writer)
+        }
+        try writer.key("reason")
+        try self.reason.write(to: writer)
+        try writer.key("status")
+        try self.status.write(to: writer)
+        try writer.key("type")
+        try self.type.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -84,13 +84,34 @@ extension ManagedFieldsEntry: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", self.apiVersion)
-        try writer.field("fieldsType", self.fieldsType)
-        try writer.field("fieldsV1", self.fieldsV1)
-        try writer.field("manager", self.manager)
-        try writer.field("operation", self.operation)
-        try writer.field("subresource", self.subresource)
-        try writer.field("time", self.time)
+        if self.apiVersion != nil {
+            try writer.key("apiVersion")
+            try self.apiVersion?.write(to: writer)
+        }
+        if self.fieldsType != nil {
+            try writer.key("fieldsType")
+            try self.fieldsType?.write(to: writer)
+        }
+        if self.fieldsV1 != nil {
+            try writer.key("fieldsV1")
+            try self.fieldsV1?.write(to: writer)
+        }
+        if self.manager != nil {
+            try writer.key("manager")
+            try self.manager?.write(to: writer)
+        }
+        if self.operation != nil {
+            try writer.key("operation")
+            try self.operation?.write(to: writer)
+        }
+        if self.subresource != nil {
+            try writer.key("subresource")
+            try self.subresource?.write(to: writer)
+        }
+        if self.time != nil {
+            try writer.key("time")
+            try self.time?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -140,21 +140,66 @@ extension ObjectMeta: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("annotations", self.annotations)
-        try writer.field("creationTimestamp", self.creationTimestamp)
-        try writer.field("deletionGracePeriodSeconds", self.deletionGracePeriodSeconds)
-        try writer.field("deletionTimestamp", self.deletionTimestamp)
-        try writer.field("finalizers", self.finalizers)
-        try writer.field("generateName", self.generateName)
-        try writer.field("generation", self.generation)
-        try writer.field("labels", self.labels)
-        try writer.field("managedFields", self.managedFields)
-        try writer.field("name", self.name)
-        try writer.field("namespace", self.namespace)
-        try writer.field("ownerReferences", self.ownerReferences)
-        try writer.field("resourceVersion", self.resourceVersion)
-        try writer.field("selfLink", self.selfLink)
-        try writer.field("uid", self.uid)
+        if self.annotations != nil {
+            try writer.key("annotations")
+            try self.annotations?.write(to: writer)
+        }
+        if self.creationTimestamp != nil {
+            try writer.key("creationTimestamp")
+            try self.creationTimestamp?.write(to: writer)
+        }
+        if self.deletionGracePeriodSeconds != nil {
+            try writer.key("deletionGracePeriodSeconds")
+            try self.deletionGracePeriodSeconds?.write(to: writer)
+        }
+        if self.deletionTimestamp != nil {
+            try writer.key("deletionTimestamp")
+            try self.deletionTimestamp?.write(to: writer)
+        }
+        if self.finalizers != nil {
+            try writer.key("finalizers")
+            try self.finalizers?.write(to: writer)
+        }
+        if self.generateName != nil {
+            try writer.key("generateName")
+            try self.generateName?.write(to: writer)
+        }
+        if self.generation != nil {
+            try writer.key("generation")
+            try self.generation?.write(to: writer)
+        }
+        if self.labels != nil {
+            try writer.key("labels")
+            try self.labels?.write(to: writer)
+        }
+        if self.managedFields != nil {
+            try writer.key("managedFields")
+            try self.managedFields?.write(to: writer)
+        }
+        if self.name != nil {
+            try writer.key("name")
+            try self.name?.write(to: writer)
+        }
+        if self.namespace != nil {
+            try writer.key("namespace")
+            try self.namespace?.write(to: writer)
+        }
+        if self.ownerReferences != nil {
+            try writer.key("ownerReferences")
+            try self.ownerReferences?.write(to: writer)
+        }
+        if self.resourceVersion != nil {
+            try writer.key("resourceVersion")
+            try self.resourceVersion?.write(to: writer)
+        }
+        if self.selfLink != nil {
+            try writer.key("selfLink")
+            try self.selfLink?.write(to: writer)
+        }
+        if self.uid != nil {
+            try writer.key("uid")
+            try self.uid?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -77,12 +77,22 @@ extension OwnerReference: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", self.apiVersion)
-        try writer.field("blockOwnerDeletion", self.blockOwnerDeletion)
-        try writer.field("controller", self.controller)
-        try writer.field("kind", self.kind)
-        try writer.field("name", self.name)
-        try writer.field("uid", self.uid)
+        try writer.key("apiVersion")
+        try self.apiVersion.write(to: writer)
+        if self.blockOwnerDeletion != nil {
+            try writer.key("blockOwnerDeletion")
+            try self.blockOwnerDeletion?.write(to: writer)
+        }
+        if self.controller != nil {
+            try writer.key("controller")
+            try self.controller?.write(to: writer)
+        }
+        try writer.key("kind")
+        try self.kind.write(to: writer)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        try writer.key("uid")
+        try self.uid.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -42,7 +42,10 @@ extension AggregationRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("clusterRoleSelectors", self.clusterRoleSelectors)
+        if self.clusterRoleSelectors != nil {
+            try writer.key("clusterRoleSelectors")
+            try self.clusterRoleSelectors?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

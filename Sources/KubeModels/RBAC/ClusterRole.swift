@@ -85,11 +85,22 @@ extension ClusterRole: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", Self.apiVersion)
-        try writer.field("kind", Self.kind)
-        if !metadata.isEmpty { try writer.field("metadata", metadata) }
-        try writer.field("aggregationRule", self.aggregationRule)
-        try writer.field("rules", self.rules)
+        try writer.key("apiVersion")
+        try writer.string(Self.apiVersion)
+        try writer.key("kind")
+        try writer.string(Self.kind)
+        if !metadata.isEmpty {
+            try writer.key("metadata")
+            try metadata.write(to: writer)
+        }
+        if self.aggregationRule != nil {
+            try writer.key("aggregationRule")
+            try self.aggregationRule?.write(to: writer)
+        }
+        if self.rules != nil {
+            try writer.key("rules")
+            try self.rules?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -85,11 +85,20 @@ extension ClusterRoleBinding: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", Self.apiVersion)
-        try writer.field("kind", Self.kind)
-        if !metadata.isEmpty { try writer.field("metadata", metadata) }
-        try writer.field("roleRef", self.roleRef)
-        try writer.field("subjects", self.subjects)
+        try writer.key("apiVersion")
+        try writer.string(Self.apiVersion)
+        try writer.key("kind")
+        try writer.string(Self.kind)
+        if !metadata.isEmpty {
+            try writer.key("metadata")
+            try metadata.write(to: writer)
+        }
+        try writer.key("roleRef")
+        try self.roleRef.write(to: writer)
+        if self.subjects != nil {
+            try writer.key("subjects")
+            try self.subjects?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -70,11 +70,24 @@ extension PolicyRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiGroups", self.apiGroups)
-        try writer.field("nonResourceURLs", self.nonResourceURLs)
-        try writer.field("resourceNames", self.resourceNames)
-        try writer.field("resources", self.resources)
-        try writer.field("verbs", self.verbs)
+        if self.apiGroups != nil {
+            try writer.key("apiGroups")
+            try self.apiGroups?.write(to: writer)
+        }
+        if self.nonResourceURLs != nil {
+            try writer.key("nonResourceURLs")
+            try self.nonResourceURLs?.write(to: writer)
+        }
+        if self.resourceNames != nil {
+            try writer.key("resourceNames")
+            try self.resourceNames?.write(to: writer)
+        }
+        if self.resources != nil {
+            try writer.key("resources")
+            try self.resources?.write(to: writer)
+        }
+        try writer.key("verbs")
+        try self.verbs.write(to: writer)
         try writer.endMapping()
     }
 }

@@ -103,13 +103,30 @@ extension PriorityClass: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", Self.apiVersion)
-        try writer.field("kind", Self.kind)
-        if !metadata.isEmpty { try writer.field("metadata", metadata) }
-        try writer.field("description", self.description)
-        try writer.field("globalDefault", self.globalDefault)
-        try writer.field("preemptionPolicy", self.preemptionPolicy)
-        try writer.field("value", self.value)
+        try writer.key("apiVersion")
+        try writer.string(Self.apiVersion)
+        try writer.key("kind")
+        try writer.string(Self.kind)
+        if !metadata.isEmpty {
+            try writer.key("metadata")
+            try metadata.write(to: writer)
+        }
+        if self.description != nil {
+            try writer.key("description")
+            try self.description?.write(to: writer)
+        }
+        if self.globalDefault != nil {
+            try writer.key("globalDefault")
+            try self.globalDefault?.write(to: writer)
+        }
+        if self.preemptionPolicy != nil {
+            try writer.key("preemptionPolicy")
+            try self.preemptionPolicy?.write(to: writer)
+        }
+        if self.value != nil {
+            try writer.key("value")
+            try self.value?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

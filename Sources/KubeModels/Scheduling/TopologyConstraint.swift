@@ -42,7 +42,8 @@ extension TopologyConstraint: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("key", self.key)
+        try writer.key("key")
+        try self.key.write(to: writer)
         try writer.endMapping()
     }
 }

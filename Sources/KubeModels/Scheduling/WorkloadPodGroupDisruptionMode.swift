@@ -49,8 +49,14 @@ extension WorkloadPodGroupDisruptionMode: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("all", self.all)
-        try writer.field("single", self.single)
+        if self.all != nil {
+            try writer.key("all")
+            try self.all?.write(to: writer)
+        }
+        if self.single != nil {
+            try writer.key("single")
+            try self.single?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -42,7 +42,10 @@ extension WorkloadPodGroupGangSchedulingPolicy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("minCount", self.minCount)
+        if self.minCount != nil {
+            try writer.key("minCount")
+            try self.minCount?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

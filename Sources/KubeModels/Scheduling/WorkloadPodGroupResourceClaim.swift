@@ -56,9 +56,16 @@ extension WorkloadPodGroupResourceClaim: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("name", self.name)
-        try writer.field("resourceClaimName", self.resourceClaimName)
-        try writer.field("resourceClaimTemplateName", self.resourceClaimTemplateName)
+        try writer.key("name")
+        try self.name.write(to: writer)
+        if self.resourceClaimName != nil {
+            try writer.key("resourceClaimName")
+            try self.resourceClaimName?.write(to: writer)
+        }
+        if self.resourceClaimTemplateName != nil {
+            try writer.key("resourceClaimTemplateName")
+            try self.resourceClaimTemplateName?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -42,7 +42,10 @@ extension WorkloadPodGroupSchedulingConstraints: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("topology", self.topology)
+        if self.topology != nil {
+            try writer.key("topology")
+            try self.topology?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

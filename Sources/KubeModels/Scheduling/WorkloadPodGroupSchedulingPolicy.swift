@@ -49,8 +49,14 @@ extension WorkloadPodGroupSchedulingPolicy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("basic", self.basic)
-        try writer.field("gang", self.gang)
+        if self.basic != nil {
+            try writer.key("basic")
+            try self.basic?.write(to: writer)
+        }
+        if self.gang != nil {
+            try writer.key("gang")
+            try self.gang?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

@@ -130,16 +130,40 @@ extension StorageClass: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        try writer.field("apiVersion", Self.apiVersion)
-        try writer.field("kind", Self.kind)
-        if !metadata.isEmpty { try writer.field("metadata", metadata) }
-        try writer.field("allowVolumeExpansion", self.allowVolumeExpansion)
-        try writer.field("allowedTopologies", self.allowedTopologies)
-        try writer.field("mountOptions", self.mountOptions)
-        try writer.field("parameters", self.parameters)
-        try writer.field("provisioner", self.provisioner)
-        try writer.field("reclaimPolicy", self.reclaimPolicy)
-        try writer.field("volumeBindingMode", self.volumeBindingMode)
+        try writer.key("apiVersion")
+        try writer.string(Self.apiVersion)
+        try writer.key("kind")
+        try writer.string(Self.kind)
+        if !metadata.isEmpty {
+            try writer.key("metadata")
+            try metadata.write(to: writer)
+        }
+        if self.allowVolumeExpansion != nil {
+            try writer.key("allowVolumeExpansion")
+            try self.allowVolumeExpansion?.write(to: writer)
+        }
+        if self.allowedTopologies != nil {
+            try writer.key("allowedTopologies")
+            try self.allowedTopologies?.write(to: writer)
+        }
+        if self.mountOptions != nil {
+            try writer.key("mountOptions")
+            try self.mountOptions?.write(to: writer)
+        }
+        if self.parameters != nil {
+            try writer.key("parameters")
+            try self.parameters?.write(to: writer)
+        }
+        try writer.key("provisioner")
+        try self.provisioner.write(to: writer)
+        if self.reclaimPolicy != nil {
+            try writer.key("reclaimPolicy")
+            try self.reclaimPolicy?.write(to: writer)
+        }
+        if self.volumeBindingMode != nil {
+            try writer.key("volumeBindingMode")
+            try self.volumeBindingMode?.write(to: writer)
+        }
         try writer.endMapping()
     }
 }

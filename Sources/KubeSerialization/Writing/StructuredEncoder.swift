@@ -60,12 +60,39 @@ public struct StructuredEncoder: Sendable {
     ///
     /// - Throws: `EncodingError` for values that cannot be encoded, or the writer's errors.
     public func encode<Value: Encodable>(_ value: Value, to writer: some StructuredWriter) throws {
+        // A model that writes itself needs none of the encoding state: skip building it.
+        // The checks look at the type only, so the value is not copied into an existential box.
+        if usesDirectWrites, !(Value.self is any DirectlyEncodable.Type), !(Value.self is any EncodedElementwise.Type),
+            let writableType = Value.self as? any StructuredWritable.Type
+        {
+            do {
+                try withUnsafePointer(to: value) { pointer in
+                    try Self.write(UnsafeRawPointer(pointer), as: writableType, to: writer)
+                }
+            } catch let error as StructuredWriterError {
+                throw EncodingError.invalidValue(
+                    value,
+                    EncodingError.Context(
+                        codingPath: [], debugDescription: error.description, underlyingError: error))
+            }
+            return
+        }
         var info: [CodingUserInfoKey: Any] = [:]
         for (key, item) in userInfo { info[key] = item }
         let state = EncodingState(userInfo: info, usesDirectWrites: usesDirectWrites)
         let context = WriterContext(writer: writer)
         try state.encodeValue(value, in: context, parent: nil, step: .none)
         try state.throwDeferredError()
+    }
+}
+
+extension StructuredEncoder {
+    /// Writes the value of type `type` at `pointer` in place, without copying it.
+    @inline(__always)
+    fileprivate static func write<Value: StructuredWritable>(
+        _ pointer: UnsafeRawPointer, as type: Value.Type, to writer: some StructuredWriter
+    ) throws {
+        try pointer.assumingMemoryBound(to: Value.self).pointee.write(to: writer)
     }
 }
 

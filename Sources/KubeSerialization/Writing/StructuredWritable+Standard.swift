@@ -48,7 +48,10 @@ extension Array: StructuredWritable where Element: StructuredWritable {
     @inlinable
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginSequence()
-        for element in self { try element.write(to: writer) }
+        // Elements are written in place from the buffer; a `for`-`in` loop copies every element.
+        try withUnsafeBufferPointer { elements in
+            for index in elements.indices { try elements[index].write(to: writer) }
+        }
         try writer.endSequence()
     }
 }
@@ -59,9 +62,18 @@ extension Dictionary: StructuredWritable where Key == String, Value: StructuredW
     @inlinable
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        for key in keys.sorted() {
-            try writer.key(key)
-            if let value = self[key] { try value.write(to: writer) }
+        if count < 2 {
+            // Nothing to sort (most label and resource maps hold one or two entries).
+            for (key, value) in self {
+                try writer.key(key)
+                try value.write(to: writer)
+            }
+        } else {
+            // Sorting the entries, not the keys, saves a hash lookup per entry.
+            for (key, value) in sorted(by: { $0.key < $1.key }) {
+                try writer.key(key)
+                try value.write(to: writer)
+            }
         }
         try writer.endMapping()
     }
@@ -70,7 +82,11 @@ extension Dictionary: StructuredWritable where Key == String, Value: StructuredW
 extension StructuredWriter {
     /// Writes `key` and `value` into the current mapping, or nothing when `value` is `nil`: the
     /// direct-write counterpart of `KeyedEncodingContainer.encodeIfPresent(_:forKey:)`.
-    @inlinable
+    ///
+    /// Code that writes many fields is faster with `if let` and the value's own
+    /// ``StructuredWritable/write(to:)``: a call of this generic method on an opened writer type
+    /// may stay unspecialized.
+    @inlinable @inline(__always)
     public func field<Value: StructuredWritable>(_ key: String, _ value: Value?) throws {
         guard let value else { return }
         try self.key(key)
