@@ -281,7 +281,7 @@ public enum ExampleCommand {
         } else {
             let others = defined.map(\.name).filter { !names.contains($0) }
             text += "YAML stream of \(names.joined(separator: ", ")) on stdout"
-            text += others.isEmpty ? "\n" : " (--env chooses \(others.joined(separator: ", ")))\n"
+            text += others.isEmpty ? "\n" : " (also defined: \(others.joined(separator: ", ")); choose with --env)\n"
         }
 
         var kinds: [String] = []
