@@ -22,7 +22,8 @@ public enum Capacity {
                 blockDeviceMappings: [
                     .init(
                         deviceName: "/dev/xvda",
-                        ebs: .init(deleteOnTermination: true, encrypted: true, volumeSize: volumeSize, volumeType: "gp3"))
+                        ebs: .init(
+                            deleteOnTermination: true, encrypted: true, volumeSize: volumeSize, volumeType: "gp3"))
                 ],
                 metadataOptions: .init(httpEndpoint: "enabled", httpPutResponseHopLimit: 1, httpTokens: "required"),
                 role: role, securityGroupSelectorTerms: [.init(tags: discovery)],

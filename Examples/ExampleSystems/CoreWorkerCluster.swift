@@ -106,7 +106,8 @@ public enum CoreWorkerCluster {
                 Namespace(
                     name: "middleware",
                     labels: [
-                        "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted",
+                        "pod-security.kubernetes.io/enforce": "restricted",
+                        "pod-security.kubernetes.io/warn": "restricted",
                     ])
                 NetworkPolicy.defaultDeny()
                 eventBus
@@ -170,7 +171,8 @@ public enum CoreWorkerCluster {
                             http: HTTPIngressRuleValue(paths: [
                                 HTTPIngressPath(
                                     backend: IngressBackend(
-                                        service: IngressServiceBackend(name: "web", port: ServiceBackendPort(name: "http"))),
+                                        service: IngressServiceBackend(
+                                            name: "web", port: ServiceBackendPort(name: "http"))),
                                     path: "/", pathType: .prefix)
                             ]))
                     ]))
@@ -212,7 +214,8 @@ public enum CoreWorkerCluster {
 
     /// The applications: (name, short prefix of their object names, image).
     public static let projects = [
-        ("raster-foundry", "rf-", "azavea/raster-foundry:5.2.1"), ("geotrellis-demo", "gt-", "azavea/geotrellis-demo:1.0.3"),
+        ("raster-foundry", "rf-", "azavea/raster-foundry:5.2.1"),
+        ("geotrellis-demo", "gt-", "azavea/geotrellis-demo:1.0.3"),
     ]
 
     /// The shared cluster.

@@ -217,7 +217,8 @@ public enum ERPSystem {
         StatefulStore(
             name: "rabbitmq", image: "rabbitmq:4.0.4",
             ports: [
-                ContainerPort(name: "amqp", containerPort: 5672), ContainerPort(name: "management", containerPort: 15672),
+                ContainerPort(name: "amqp", containerPort: 5672),
+                ContainerPort(name: "management", containerPort: 15672),
             ],
             dataPath: "/var/lib/rabbitmq", storage: settings.storage["rabbitmq"] ?? "5Gi", user: 999,
             scratch: ["/etc/rabbitmq/conf.d"])
@@ -306,7 +307,9 @@ public enum ERPSystem {
                 pod: Workloads.podSpec(
                     [Microservice.container("api-gateway", image: "marimo/api-gateway:2.0.0")],
                     serviceAccount: "api-gateway", callsAPI: true))
-            template.spec.template.spec?.containers[0].env = [EnvVar(name: "AUTH_URL", value: "http://auth-service:8080")]
+            template.spec.template.spec?.containers[0].env = [
+                EnvVar(name: "AUTH_URL", value: "http://auth-service:8080")
+            ]
             return BlueGreen(
                 template, live: settings.live, images: settings.gatewayImages, serviceName: "api-gateway-service",
                 idleReplicas: settings.gatewayReplicas.lowerBound)
@@ -324,7 +327,8 @@ public enum ERPSystem {
                     rules: [
                         PolicyRule(apiGroups: [""], resources: ["services"], verbs: ["get", "list", "watch"]),
                         PolicyRule(
-                            apiGroups: ["discovery.k8s.io"], resources: ["endpointslices"], verbs: ["get", "list", "watch"]),
+                            apiGroups: ["discovery.k8s.io"], resources: ["endpointslices"],
+                            verbs: ["get", "list", "watch"]),
                     ])
                 RoleBinding(
                     name: "api-gateway",
@@ -462,14 +466,17 @@ public enum ERPSystem {
                     name: "auth-service", image: "marimo/auth-service:\(env.release)", replicas: env.serviceReplicas,
                     clients: [.pods(labeled: [Workloads.nameLabel: "api-gateway"])],
                     permissions: [
-                        PolicyRule(apiGroups: [""], resourceNames: ["auth-signing-keys"], resources: ["secrets"], verbs: ["get"])
+                        PolicyRule(
+                            apiGroups: [""], resourceNames: ["auth-signing-keys"], resources: ["secrets"],
+                            verbs: ["get"])
                     ])
                 Microservice(
                     name: "users-service", image: "marimo/users-service:\(env.release)", replicas: env.serviceReplicas,
                     clients: [.pods(labeled: [Workloads.nameLabel: "api-gateway"])],
                     permissions: [
                         PolicyRule(
-                            apiGroups: [""], resourceNames: ["erp-config"], resources: ["configmaps"], verbs: ["get", "watch"])
+                            apiGroups: [""], resourceNames: ["erp-config"], resources: ["configmaps"],
+                            verbs: ["get", "watch"])
                     ])
             }
             .dependsOn(.component(StatefulStore.self))

@@ -48,7 +48,10 @@ public enum ExampleCommand {
         public var showsHelp: Bool
 
         /// Creates options.
-        public init(environment: Environment? = nil, layout: LayoutName = .stream, output: String? = nil, showsHelp: Bool = false) {
+        public init(
+            environment: Environment? = nil, layout: LayoutName = .stream, output: String? = nil,
+            showsHelp: Bool = false
+        ) {
             self.environment = environment
             self.layout = layout
             self.output = output

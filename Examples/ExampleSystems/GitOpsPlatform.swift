@@ -46,7 +46,9 @@ public enum GitOpsPlatform {
                     upgrade: .init(crds: .createReplace),
                     values: [
                         "dnsPolicy": "Default",
-                        "settings": ["clusterName": .string(cluster), "interruptionQueue": .string("Karpenter-\(cluster)")],
+                        "settings": [
+                            "clusterName": .string(cluster), "interruptionQueue": .string("Karpenter-\(cluster)"),
+                        ],
                         "controller": ["resources": ["requests": ["cpu": "300m", "memory": "300Mi"]]],
                     ]))
         }
@@ -100,7 +102,8 @@ public enum GitOpsPlatform {
                 Namespace(
                     name: "sandbox",
                     labels: [
-                        "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted",
+                        "pod-security.kubernetes.io/enforce": "restricted",
+                        "pod-security.kubernetes.io/warn": "restricted",
                     ])
                 Group {
                     NetworkPolicy.defaultDeny(directions: [.ingress, .egress])

@@ -40,7 +40,8 @@ public enum InferenceService {
     public static let environments: EnvironmentTable<Settings> = [
         .dev: Settings(
             minReplicas: 1, maxReplicas: 2, cpu: "500m", memory: "1Gi", imageTag: "1.4.0-rc.2", logLevel: "debug"),
-        .staging: Settings(minReplicas: 2, maxReplicas: 10, cpu: "1", memory: "2Gi", imageTag: "1.4.0", logLevel: "info"),
+        .staging: Settings(
+            minReplicas: 2, maxReplicas: 10, cpu: "1", memory: "2Gi", imageTag: "1.4.0", logLevel: "info"),
         .prod: Settings(minReplicas: 3, maxReplicas: 50, cpu: "2", memory: "4Gi", imageTag: "1.4.0", logLevel: "info"),
     ]
 
@@ -83,7 +84,9 @@ public enum InferenceService {
             deployment.spec.strategy = DeploymentStrategy(
                 rollingUpdate: RollingUpdateDeployment(maxSurge: .string("25%"), maxUnavailable: .int(0)),
                 type: .rollingUpdate)
-            deployment.spec.template.metadata?.annotations = ["prometheus.io/scrape": "true", "prometheus.io/port": "8080"]
+            deployment.spec.template.metadata?.annotations = [
+                "prometheus.io/scrape": "true", "prometheus.io/port": "8080",
+            ]
             return deployment
         }
 
@@ -95,12 +98,14 @@ public enum InferenceService {
                 deployment
                 try Service.exposing(deployment)
                 try HorizontalPodAutoscaler.scaling(
-                    deployment, minReplicas: settings.minReplicas, maxReplicas: settings.maxReplicas, cpuUtilization: 70)
+                    deployment, minReplicas: settings.minReplicas, maxReplicas: settings.maxReplicas, cpuUtilization: 70
+                )
                 if settings.minReplicas > 1 {
                     try PodDisruptionBudget.protecting(deployment, .minAvailable(1))
                 }
                 try NetworkPolicy.allowing(
-                    to: deployment, from: [.namespace("ingress-nginx"), .namespace("monitoring")], ports: [.named("http")])
+                    to: deployment, from: [.namespace("ingress-nginx"), .namespace("monitoring")],
+                    ports: [.named("http")])
                 ServiceMonitor(
                     name: name,
                     spec: ServiceMonitor.Spec(

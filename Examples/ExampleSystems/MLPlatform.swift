@@ -127,7 +127,8 @@ public enum MLPlatform {
             iam: .init(
                 podIdentityAssociations: [
                     .init(
-                        namespace: platformNamespace, permissionPolicyARNs: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+                        namespace: platformNamespace,
+                        permissionPolicyARNs: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"],
                         serviceAccountName: "mlflow")
                 ],
                 serviceAccounts: teams.map { team in
@@ -142,7 +143,9 @@ public enum MLPlatform {
                 name: name, region: settings.region, tags: ["environment": environment.name, "team": "ml-platform"],
                 version: "1.33"),
             secretsEncryption: .init(keyARN: settings.secretsKeyARN),
-            vpc: .init(clusterEndpoints: .init(privateAccess: true, publicAccess: false), nat: .init(gateway: "HighlyAvailable")))
+            vpc: .init(
+                clusterEndpoints: .init(privateAccess: true, publicAccess: false),
+                nat: .init(gateway: "HighlyAvailable")))
     }
 
     /// The eksctl configuration as a file beside the manifests: `eksctl/<env>.yaml`.
@@ -242,14 +245,16 @@ public enum MLPlatform {
             ResourceQuota(
                 name: "compute",
                 spec: ResourceQuotaSpec(hard: [
-                    "requests.cpu": settings.teamCPU, "requests.memory": "1Ti", "requests.nvidia.com/gpu": settings.teamGPUs,
+                    "requests.cpu": settings.teamCPU, "requests.memory": "1Ti",
+                    "requests.nvidia.com/gpu": settings.teamGPUs,
                     "persistentvolumeclaims": 20,
                 ]))
             LimitRange(
                 name: "defaults",
                 spec: LimitRangeSpec(limits: [
                     LimitRangeItem(
-                        default: ["memory": "2Gi"], defaultRequest: ["cpu": "250m", "memory": "512Mi"], type: .container)
+                        default: ["memory": "2Gi"], defaultRequest: ["cpu": "250m", "memory": "512Mi"], type: .container
+                    )
                 ]))
             RoleBinding(
                 name: "team-edit",
@@ -303,7 +308,8 @@ public enum MLPlatform {
         /// The server's Deployment.
         public var deployment: Deployment {
             var container = Workloads.container(
-                "mlflow", image: "ghcr.io/mlflow/mlflow:v2.16.0", port: 5000, requests: ["cpu": "500m", "memory": "1Gi"],
+                "mlflow", image: "ghcr.io/mlflow/mlflow:v2.16.0", port: 5000,
+                requests: ["cpu": "500m", "memory": "1Gi"],
                 limits: ["memory": "2Gi"],
                 env: [
                     EnvVar(
@@ -445,7 +451,8 @@ public enum MLPlatform {
     /// data loaders, the team's training service account for S3 access.
     public static func trainingJob(_ name: String, gpus: Int, image: String) -> Job {
         var container = Workloads.container(
-            "trainer", image: image, port: nil, requests: ["cpu": "32", "memory": "256Gi", "nvidia.com/gpu": Quantity(gpus)],
+            "trainer", image: image, port: nil,
+            requests: ["cpu": "32", "memory": "256Gi", "nvidia.com/gpu": Quantity(gpus)],
             limits: ["memory": "256Gi", "nvidia.com/gpu": Quantity(gpus)],
             volumeMounts: [VolumeMount(name: "dshm", mountPath: "/dev/shm")])
         container.command = ["torchrun", "--nproc-per-node=\(gpus)", "train.py", "--config", "configs/resnet50.yaml"]
@@ -457,7 +464,9 @@ public enum MLPlatform {
                     metadata: ObjectMeta(labels: [Workloads.nameLabel: name]),
                     spec: Workloads.podSpec(
                         [container], serviceAccount: "training",
-                        volumes: [Volume(name: "dshm", emptyDir: EmptyDirVolumeSource(medium: "Memory", sizeLimit: "64Gi"))],
+                        volumes: [
+                            Volume(name: "dshm", emptyDir: EmptyDirVolumeSource(medium: "Memory", sizeLimit: "64Gi"))
+                        ],
                         restartPolicy: .never)),
                 ttlSecondsAfterFinished: 86400))
     }
@@ -471,7 +480,9 @@ public enum MLPlatform {
         Group {
             Namespace(
                 name: platformNamespace,
-                labels: ["pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted"])
+                labels: [
+                    "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted",
+                ])
             NetworkPolicy.defaultDeny()
             MLflow(replicas: env.mlflowReplicas, environment: env.environment)
             Prometheus(retention: env.prometheusRetention, storage: env.prometheusStorage)

@@ -35,7 +35,8 @@ public enum Workloads {
             livenessProbe: serves ? probes.map { httpProbe($0.liveness, delay: 15) } : nil,
             ports: port.map { [ContainerPort(name: "http", containerPort: $0)] },
             readinessProbe: serves ? probes.map { httpProbe($0.readiness, delay: 5, period: 5) } : nil,
-            resources: ResourceRequirements(limits: limits ?? requests.filter { $0.key == "memory" }, requests: requests),
+            resources: ResourceRequirements(
+                limits: limits ?? requests.filter { $0.key == "memory" }, requests: requests),
             securityContext: SecurityContext(
                 allowPrivilegeEscalation: false, capabilities: Capabilities(drop: [.all]), readOnlyRootFilesystem: true,
                 runAsNonRoot: true),

@@ -28,7 +28,9 @@ import Testing
     @Test func helpListsTheOptionsAndEnvironments() {
         let (status, output, _) = runCommand(erp, ["--help"])
         #expect(status == 0)
-        #expect(output.contains("usage: swift run ERPSystem [--env NAME] [--layout stream|files|kustomize|flux] [--output DIR]"))
+        #expect(
+            output.contains(
+                "usage: swift run ERPSystem [--env NAME] [--layout stream|files|kustomize|flux] [--output DIR]"))
         #expect(output.contains("dev, staging, prod"))
     }
 
@@ -36,7 +38,9 @@ import Testing
         let (status, output, errors) = runCommand(erp, [])
         #expect(status == 0)
         #expect(output == (try ERPSystem.cluster.render(for: .dev).yaml()))
-        #expect(errors.hasPrefix("marimo-erp: YAML stream of dev on stdout (also defined: staging, prod; choose with --env)"))
+        #expect(
+            errors.hasPrefix(
+                "marimo-erp: YAML stream of dev on stdout (also defined: staging, prod; choose with --env)"))
         #expect(errors.contains("validation (KubeValidation api, best-practice, pod-security): 0 errors"))
         #expect(errors.contains("StatefulSet"))
     }

@@ -10,7 +10,10 @@ import Testing
         let prod = try MLPlatform.cluster.render(for: .prod)
         let job = try #require(prod.first(Job.self, named: "resnet50-finetune", namespace: "vision"))
         let pod = try #require(job.spec?.template.spec)
-        #expect(pod.tolerations == [Toleration(effect: .noSchedule, key: "nvidia.com/gpu", operator: .equal, value: "present")])
+        #expect(
+            pod.tolerations == [
+                Toleration(effect: .noSchedule, key: "nvidia.com/gpu", operator: .equal, value: "present")
+            ])
         #expect(pod.nodeSelector == ["karpenter.sh/nodepool": "gpu", "workload-type": "gpu"])
         #expect(pod.containers[0].resources?.limits?["nvidia.com/gpu"] == 8)
         #expect(pod.serviceAccountName == "training")
@@ -33,8 +36,12 @@ import Testing
         for team in MLPlatform.teams {
             let namespace = try #require(prod.first(Namespace.self, named: team))
             #expect(namespace.metadata.labels?["pod-security.kubernetes.io/enforce"] == "restricted")
-            #expect(prod.first(RoleBinding.self, named: "team-edit", namespace: team)?.subjects?.first?.name == "ml-team-\(team)")
-            #expect(prod.first(ResourceQuota.self, named: "compute", namespace: team)?.spec?.hard?["requests.nvidia.com/gpu"] == 32)
+            #expect(
+                prod.first(RoleBinding.self, named: "team-edit", namespace: team)?.subjects?.first?.name
+                    == "ml-team-\(team)")
+            #expect(
+                prod.first(ResourceQuota.self, named: "compute", namespace: team)?.spec?.hard?[
+                    "requests.nvidia.com/gpu"] == 32)
         }
     }
 
@@ -57,7 +64,8 @@ import Testing
         let expected: [(Environment, Int32, Quantity)] = [(.dev, 1, "500m"), (.staging, 2, "1"), (.prod, 3, "2")]
         for (environment, replicas, cpu) in expected {
             let render = try InferenceService.cluster.render(for: environment)
-            let deployment = try #require(render.first(Deployment.self, named: "model-server", namespace: "ml-inference"))
+            let deployment = try #require(
+                render.first(Deployment.self, named: "model-server", namespace: "ml-inference"))
             let container = try #require(deployment.spec.template.spec?.containers.first)
             #expect(container.resources?.requests?["cpu"] == cpu)
             #expect(container.livenessProbe?.httpGet?.path == "/health")
@@ -107,19 +115,27 @@ import Testing
         #expect(service.spec?.selector?["color"] == "blue")
         let staging = try ERPSystem.cluster.render(for: .staging)
         #expect(staging.first(Service.self, named: "api-gateway-service")?.spec?.selector?["color"] == "green")
-        #expect(prod.first(HorizontalPodAutoscaler.self, named: "api-gateway-hpa")?.spec.scaleTargetRef.name == "api-gateway-blue")
+        #expect(
+            prod.first(HorizontalPodAutoscaler.self, named: "api-gateway-hpa")?.spec.scaleTargetRef.name
+                == "api-gateway-blue")
         #expect(Set(prod.all(StatefulSet.self).map(\.name)) == ["postgres", "redis", "consul", "rabbitmq"])
         #expect(prod.all(StatefulSet.self).allSatisfy { $0.spec.volumeClaimTemplates?.isEmpty == false })
         #expect(Set(prod.all(CronJob.self).map(\.name)) == ["postgres-backup", "weekly-reports", "cleanup"])
         #expect(prod.first(Ingress.self, named: "erp")?.spec?.ingressClassName == "nginx")
         #expect(
-            [Environment.dev, .staging, .prod].map { try? ERPSystem.cluster.render(for: $0).all(Namespace.self).map(\.name) }
+            [Environment.dev, .staging, .prod].map {
+                try? ERPSystem.cluster.render(for: $0).all(Namespace.self).map(\.name)
+            }
                 == [["marimo-erp-dev"], ["marimo-erp-staging"], ["marimo-erp"]])
 
         // Every pod: non-root, read-only root filesystem, all capabilities dropped, own account.
         var templates: [(String, PodSpec)] = []
-        for deployment in prod.all(Deployment.self) { templates.append((deployment.name, deployment.spec.template.spec ?? PodSpec(containers: []))) }
-        for statefulSet in prod.all(StatefulSet.self) { templates.append((statefulSet.name, statefulSet.spec.template.spec ?? PodSpec(containers: []))) }
+        for deployment in prod.all(Deployment.self) {
+            templates.append((deployment.name, deployment.spec.template.spec ?? PodSpec(containers: [])))
+        }
+        for statefulSet in prod.all(StatefulSet.self) {
+            templates.append((statefulSet.name, statefulSet.spec.template.spec ?? PodSpec(containers: [])))
+        }
         for (name, pod) in templates {
             #expect(pod.securityContext?.runAsNonRoot == true, "\(name)")
             #expect(pod.serviceAccountName != nil, "\(name)")

@@ -61,7 +61,8 @@ import Testing
             #expect(built.count == direct.count, "\(example)/\(environment): kustomize built \(built.count) objects")
             #expect(Set(builtByKey.keys) == Set(directByKey.keys), "\(example)/\(environment): different objects")
             for (key, value) in directByKey where builtByKey[key] != value {
-                Issue.record("\(example)/\(environment): \(key) differs after kustomize")
+                let paths = differingPaths(builtByKey[key] ?? .null, value).joined(separator: ", ")
+                Issue.record("\(example)/\(environment): \(key) differs after kustomize at \(paths)")
             }
         }
     }
@@ -81,10 +82,12 @@ import Testing
                 let file = clusterDirectory.appendingPathComponent("\(layer.rawValue).yaml")
                 let direct = try render.objects.filter { $0.fluxLayer == layer }.map { try $0.manifest.jsonValue() }
                 guard FileManager.default.fileExists(atPath: file.path) else {
-                    #expect(direct.isEmpty, "\(example)/\(environment): stage \(layer) has objects but no Kustomization")
+                    #expect(
+                        direct.isEmpty, "\(example)/\(environment): stage \(layer) has objects but no Kustomization")
                     continue
                 }
-                let kustomization = try #require(try Oracles.yamlToJSON(String(contentsOf: file, encoding: .utf8)).first)
+                let kustomization = try #require(
+                    try Oracles.yamlToJSON(String(contentsOf: file, encoding: .utf8)).first)
                 let expectedDependency: JSONValue? = previous.map { [["name": .string($0)]] }
                 #expect(kustomization["spec"]?["dependsOn"] == expectedDependency, "\(example)/\(environment)/\(layer)")
                 previous = layer.rawValue
@@ -106,4 +109,18 @@ import Testing
             try GoldenFile.assertMatches(text, file: golden.appendingPathComponent(path))
         }
     }
+}
+
+/// The paths (`/spec/replicas`) where two JSON values differ.
+func differingPaths(_ a: JSONValue, _ b: JSONValue, path: String = "") -> [String] {
+    guard a != b else { return [] }
+    if case .object(let x) = a, case .object(let y) = b {
+        return Set(x.keys).union(y.keys).sorted().flatMap {
+            differingPaths(x[$0] ?? .null, y[$0] ?? .null, path: path + "/" + $0)
+        }
+    }
+    if case .array(let x) = a, case .array(let y) = b, x.count == y.count {
+        return x.indices.flatMap { differingPaths(x[$0], y[$0], path: path + "/\($0)") }
+    }
+    return [path.isEmpty ? "/" : path]
 }
