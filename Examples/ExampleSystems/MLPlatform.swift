@@ -150,9 +150,8 @@ public enum MLPlatform {
 
     /// The eksctl configuration as a file beside the manifests: `eksctl/<env>.yaml`.
     public static let eksctlFiles: ExampleCommand.ExtraFiles = { environment in
-        let json = try JSONValueEncoding.encode(try eksctlConfig(for: environment))
-        let object = try JSONValueEncoding.decode(UnstructuredObject.self, from: json)
-        return ["eksctl/\(environment.name).yaml": try FoundationSerializer().yaml([Manifest(object)])]
+        // The streaming encoder keeps the model's key order: apiVersion, kind, metadata first.
+        ["eksctl/\(environment.name).yaml": try YAMLStreamEncoder().encode(try eksctlConfig(for: environment))]
     }
 
     /// The Karpenter CPU spot pool: general ML work on c/m/r instances, amd64 and arm64.
