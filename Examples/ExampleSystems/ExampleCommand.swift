@@ -226,9 +226,11 @@ public enum ExampleCommand {
         var diagnostics: [(Environment, [Diagnostic])] = []
         for environment in selected {
             do {
-                let render = try cluster.render(for: environment)
+                // Every render runs KubeValidation's Validator; keeping invalid output lets the
+                // command print all errors of all environments instead of the first failure.
+                let render = try cluster.render(for: environment, options: RenderOptions(keepInvalidOutput: true))
                 renders.append(render)
-                diagnostics.append((environment, Validator().validate(render.manifests)))
+                diagnostics.append((environment, render.diagnostics))
             } catch {
                 standardError("\(program): error: rendering \(environment.name) failed: \(error)\n")
                 return 1
