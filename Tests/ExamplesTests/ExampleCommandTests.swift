@@ -41,7 +41,8 @@ import Testing
         #expect(
             errors.hasPrefix(
                 "marimo-erp: YAML stream of dev on stdout (also defined: staging, prod; choose with --env)"))
-        let validation = try #require(errors.split(separator: "\n").first { $0.hasPrefix("validation (KubeValidation ") })
+        let lines = errors.split(separator: "\n")
+        let validation = try #require(lines.first { $0.hasPrefix("validation (KubeValidation ") })
         #expect(validation.contains("): 0 errors, "), "\(validation)")
         #expect(errors.contains("StatefulSet"))
     }
