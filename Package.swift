@@ -16,6 +16,11 @@ let package = Package(
         .library(name: "KubeKit", targets: ["KubeKit"]),
         .library(name: "KubeTesting", targets: ["KubeTesting"]),
         .executable(name: "kubekit", targets: ["kubekit"]),
+        .executable(name: "MLPlatform", targets: ["MLPlatform"]),
+        .executable(name: "InferenceService", targets: ["InferenceService"]),
+        .executable(name: "GitOpsPlatform", targets: ["GitOpsPlatform"]),
+        .executable(name: "ERPSystem", targets: ["ERPSystem"]),
+        .executable(name: "CoreWorkerCluster", targets: ["CoreWorkerCluster"]),
     ],
     dependencies: [],
     targets: [
@@ -41,6 +46,13 @@ let package = Package(
                 "KubeSerialization", "KubeModels", "KubeCodegen", "KubeAWS", "KubeFlux", "KubePrometheus", "KubeValidation",
             ]
         ),
+        .target(name: "ExampleSystems", dependencies: ["KubeKit"], path: "Examples/ExampleSystems"),
+        .executableTarget(name: "MLPlatform", dependencies: ["ExampleSystems"], path: "Examples/MLPlatform"),
+        .executableTarget(name: "InferenceService", dependencies: ["ExampleSystems"], path: "Examples/InferenceService"),
+        .executableTarget(name: "GitOpsPlatform", dependencies: ["ExampleSystems"], path: "Examples/GitOpsPlatform"),
+        .executableTarget(name: "ERPSystem", dependencies: ["ExampleSystems"], path: "Examples/ERPSystem"),
+        .executableTarget(name: "CoreWorkerCluster", dependencies: ["ExampleSystems"], path: "Examples/CoreWorkerCluster"),
+        .testTarget(name: "ExamplesTests", dependencies: ["ExampleSystems", "KubeTesting"], exclude: ["Golden"]),
         .testTarget(name: "KubeSerializationTests", dependencies: ["KubeSerialization"]),
         .testTarget(name: "KubeAWSTests", dependencies: ["KubeAWS", "KubeModels", "KubeSerialization"]),
         .testTarget(
