@@ -121,7 +121,7 @@ struct GuideSnippetTests {
     @Test("ModellingWorkloads: deployments, stateful sets, jobs, probes, security")
     func modellingWorkloads() throws {
         let labels = ["app.kubernetes.io/name": "api"]
-        let api = Container(
+        var api = Container(
             name: "api", image: "registry.example.com/api:2.3.1",
             ports: [ContainerPort(name: "http", containerPort: 8080)],
             readinessProbe: Probe(httpGet: HTTPGetAction(path: "/ready", port: "http"), periodSeconds: 5),
@@ -131,8 +131,7 @@ struct GuideSnippetTests {
             securityContext: SecurityContext(
                 allowPrivilegeEscalation: false, capabilities: Capabilities(drop: ["ALL"]),
                 readOnlyRootFilesystem: true, runAsNonRoot: true))
-        var withLiveness = api
-        withLiveness.livenessProbe = Probe(
+        api.livenessProbe = Probe(
             failureThreshold: 3, httpGet: HTTPGetAction(path: "/health", port: 8080), initialDelaySeconds: 10)
         let deployment = Deployment(
             name: "api", labels: labels,
@@ -143,7 +142,7 @@ struct GuideSnippetTests {
                 template: PodTemplateSpec(
                     metadata: ObjectMeta(labels: labels),
                     spec: PodSpec(
-                        containers: [withLiveness],
+                        containers: [api],
                         securityContext: PodSecurityContext(
                             runAsNonRoot: true, runAsUser: 10001,
                             seccompProfile: SeccompProfile(type: .runtimeDefault))))))
@@ -230,6 +229,8 @@ struct GuideSnippetTests {
         let yaml = try rendered.yaml()
         #expect(yaml.contains("maxUnavailable: 0"))
         #expect(yaml.contains("\"25%\""))
+        let written = try #require(rendered.first(StatefulSet.self, named: "postgres", namespace: "shop"))
+        #expect(written.spec.volumeClaimTemplates?.first?.spec?.resources?.requests?["storage"] == "20Gi")
         let errors = Validator().validate(rendered.manifests).filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")
     }
@@ -283,6 +284,8 @@ struct GuideSnippetTests {
         #expect(stages["NodePool"] == .infrastructureConfigs)
         #expect(stages["EC2NodeClass"] == .infrastructureConfigs)
         #expect(stages["Deployment"] == .apps)
+        #expect(stages["HelmRepository"] == .infrastructureControllers)
+        #expect(stages["Namespace"] == .apps)
 
         let options = FluxOptions(interval: "5m", timeout: "10m", rootPath: "./fleet")
         let files = try platform.files(.flux(options))
