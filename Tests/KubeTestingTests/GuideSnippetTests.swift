@@ -58,6 +58,32 @@ private let failOnErrors = RenderOptions(
         if !errors.isEmpty { throw ValidationErrors(diagnostics: errors) }
     })
 
+// MARK: - Performance.md: components split by what a team owns
+
+/// One service of the team component in Performance.md.
+private struct Cart: Component {
+    var body: ClusterContent { ConfigMap(name: "cart", data: ["MODE": "cart"]) }
+}
+
+/// One service of the team component in Performance.md.
+private struct Payments: Component {
+    var body: ClusterContent { ConfigMap(name: "payments", data: ["MODE": "payments"]) }
+}
+
+/// One service of the team component in Performance.md.
+private struct Orders: Component {
+    var body: ClusterContent { ConfigMap(name: "orders", data: ["MODE": "orders"]) }
+}
+
+/// The team component of Performance.md.
+private struct Checkout: Component {
+    var body: ClusterContent {
+        Cart()
+        Payments()
+        Orders()
+    }
+}
+
 @Suite("Guide snippets")
 struct GuideSnippetTests {
     private func temporaryDirectory(_ name: String) throws -> URL {
@@ -438,6 +464,10 @@ struct GuideSnippetTests {
             #expect(error.path == "spec.template.spec.containers[0].imagePullPolicyy")
             #expect(error.location?.line == 12)
             #expect(error.message.contains("did you mean"))
+            #expect(
+                "\(error)"
+                    == "web.yaml:12:27: apps/v1 Deployment: spec.template.spec.containers[0].imagePullPolicyy: unknown "
+                    + "field \"imagePullPolicyy\": Container has no such field; did you mean \"imagePullPolicy\"?")
         }
         let collector = UnknownFieldCollector()
         _ = try ResourceRegistry.kubernetes.decode(node, unknownFields: collector)
@@ -448,6 +478,7 @@ struct GuideSnippetTests {
             Issue.record("a tab in indentation must be an error")
         } catch {
             #expect(error.location.line == 2 && error.location.file == "tabs.yaml")
+            #expect("\(error)" == "tabs.yaml:2:1: found a tab character in indentation; YAML indents with spaces only")
         }
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(throws: ReadError.self) {
@@ -478,6 +509,18 @@ struct GuideSnippetTests {
         }
         try lines.finish()
         #expect(lines.sink.string.split(separator: "\n").count == 3)
+
+        let manifests = try hello.render(for: .prod).manifests
+        let stream = JSONWriter(sink: ByteBuffer(), options: .newlineDelimited)
+        for manifest in manifests {
+            try stream.value(try manifest.jsonValue())
+            try stream.endDocument()
+        }
+        try stream.finish()
+        #expect(stream.sink.string.split(separator: "\n").count == manifests.count)
+
+        let team = Cluster("checkout") { _ in Checkout().namespace("checkout") }
+        #expect(try team.render(for: .default).manifests.map(\.name).sorted() == ["cart", "orders", "payments"])
 
         let streamed = try hello.render(for: .prod).yaml(serializer: StreamingSerializer())
         #expect(streamed.contains("kind: Deployment"))
