@@ -142,6 +142,27 @@ struct GuideSnippetTests {
         #expect(diff.changed.flatMap(\.changes).map(\.path) == ["spec.replicas"])
     }
 
+    // MARK: - Sources/KubeKit/KubeKit.docc/KubeKit.md
+
+    @Test("DocC landing page: the first cluster")
+    func landingPage() throws {
+        let labels = ["app.kubernetes.io/name": "web"]
+        let web = Deployment(
+            name: "web", labels: labels,
+            spec: DeploymentSpec(
+                replicas: 2, selector: LabelSelector(matchLabels: labels),
+                template: PodTemplateSpec(
+                    metadata: ObjectMeta(labels: labels),
+                    spec: PodSpec(containers: [Container(name: "web", image: "nginx:1.27")]))))
+        let cluster = Cluster("hello") { _ in
+            Namespace(name: "hello")
+            Group { web }.namespace("hello")
+        }
+        let rendered = try cluster.render(for: .default)
+        #expect(rendered.manifests.last?.namespace == "hello")
+        #expect(TextFormatter().format(Validator().validate(rendered.manifests)).contains("\n0 errors, "))
+    }
+
     // MARK: - ModellingWorkloads.md
 
     @Test("ModellingWorkloads: deployments, stateful sets, jobs, probes, security")
