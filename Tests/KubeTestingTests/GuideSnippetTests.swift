@@ -142,6 +142,36 @@ struct GuideSnippetTests {
         #expect(diff.changed.flatMap(\.changes).map(\.path) == ["spec.replicas"])
     }
 
+    // MARK: - Links between the guides
+
+    @Test("every link between guides resolves, and the DocC landing page names every guide")
+    func guideLinksResolve() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let documentation = root.appendingPathComponent("Documentation")
+        let guides = try FileManager.default.contentsOfDirectory(atPath: documentation.path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        #expect(guides.count >= 12, "\(guides)")
+        let landing = try String(
+            contentsOf: root.appendingPathComponent("Sources/KubeKit/KubeKit.docc/KubeKit.md"), encoding: .utf8)
+        for guide in guides {
+            #expect(landing.contains("**\(guide)**"), "KubeKit.md does not mention \(guide)")
+            let text = try String(contentsOf: documentation.appendingPathComponent(guide), encoding: .utf8)
+            var rest = text[...]
+            while let open = rest.range(of: "](") {
+                rest = rest[open.upperBound...]
+                guard let close = rest.firstIndex(of: ")") else { break }
+                let target = String(rest[..<close])
+                rest = rest[close...]
+                if target.hasPrefix("http") { continue }
+                let file = String(target.split(separator: "#", maxSplits: 1).first ?? "")
+                #expect(
+                    FileManager.default.fileExists(atPath: documentation.appendingPathComponent(file).path),
+                    "\(guide) links to \(target), which does not exist")
+            }
+        }
+    }
+
     // MARK: - Sources/KubeKit/KubeKit.docc/KubeKit.md
 
     @Test("DocC landing page: the first cluster")
