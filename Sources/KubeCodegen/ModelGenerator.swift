@@ -200,8 +200,8 @@ public struct ModelGenerator: Sendable {
     // MARK: - JSON Schema with definitions
 
     /// Generates models from a JSON Schema whose root refers to one definition (eksctl's
-    /// ClusterConfig schema). The root definition becomes a ``Resource`` with the given identity;
-    /// every other named definition becomes a type nested in it.
+    /// ClusterConfig schema). The root definition becomes a `Resource` (KubeModels) with the given
+    /// identity; every other named definition becomes a type nested in it.
     public func generate(
         jsonSchema input: Input, apiVersion: String, kind: String, namespaced: Bool = false
     ) throws -> [File] {

@@ -3,8 +3,8 @@ import KubeSerialization
 
 /// One object to validate, with where it came from when it was read from a file.
 ///
-/// Pass the reader's ``Node`` to get a file, line and column on every diagnostic: the validator
-/// looks each field path up in the node tree. Without a node, diagnostics carry ``location``
+/// Pass the reader's `Node` (from KubeSerialization) to get a file, line and column on every
+/// diagnostic: the validator looks each field path up in the node tree. Without a node, diagnostics carry ``location``
 /// (the start of the document), or no location at all.
 public struct ValidationDocument: Sendable {
     /// The object.
