@@ -42,6 +42,15 @@ enum RuleReference {
                     + "off. The `KUBEKIT-SUPPRESSION-*` rules report misuse of the `kubekit.io/ignore` annotation "
                     + "and cannot themselves be suppressed."
             )
+        case .crossResource:
+            return (
+                "Cross-resource rules",
+                "Run by the `cross-resource` set (on by default). They look at the whole input at once, through one "
+                    + "index built before the rules run: selectors that select nothing, references to objects that "
+                    + "are not in the input (declare those with the `kubekit.io/external-references` annotation), "
+                    + "autoscalers and disruption budgets that contradict each other, and ResourceQuota capacity at "
+                    + "maximum scale. Severities are defaults that configuration may change."
+            )
         }
     }
 
