@@ -441,11 +441,17 @@ public enum ERPSystem {
     /// The ERP in one environment's namespace.
     public static let cluster = Cluster("marimo-erp", environments: environments) { env in
         Namespace(
-            name: env.namespace,
-            labels: [
-                "environment": env.name, "pod-security.kubernetes.io/enforce": "restricted",
-                "pod-security.kubernetes.io/warn": "restricted",
-            ])
+            metadata: ObjectMeta(
+                name: env.namespace,
+                // The Secrets are created outside Git (see above); say so, so validation does not
+                // report them as missing.
+                annotations: [
+                    ValidationConfiguration.externalReferencesAnnotation: "secret/\(secretName), secret/erp-tls"
+                ],
+                labels: [
+                    "environment": env.name, "pod-security.kubernetes.io/enforce": "restricted",
+                    "pod-security.kubernetes.io/warn": "restricted",
+                ]))
         Group {
             ConfigMap(
                 name: "erp-config",

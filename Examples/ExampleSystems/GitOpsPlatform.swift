@@ -32,7 +32,14 @@ public enum GitOpsPlatform {
         /// The chart source and the release.
         public var body: ClusterContent {
             HelmRepository(
-                name: "karpenter", namespace: "flux-system",
+                metadata: ObjectMeta(
+                    name: "karpenter", namespace: "flux-system",
+                    // `flux bootstrap` creates flux-system and owns it; declaring it here too would
+                    // make two Kustomizations fight over it.
+                    annotations: [
+                        ValidationConfiguration.ignoreAnnotation: "XREF-NAMESPACE-MISSING",
+                        ValidationConfiguration.ignoreReasonAnnotation: "flux bootstrap creates the flux-system namespace",
+                    ]),
                 spec: HelmRepository.Spec(interval: "1h", type: "oci", url: "oci://public.ecr.aws/karpenter"))
             HelmRelease(
                 name: "karpenter", namespace: "kube-system",
