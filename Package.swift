@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "KubeAWS", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubeFlux", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubePrometheus", dependencies: ["KubeModels", "KubeSerialization"]),
-        .target(name: "KubeValidation", dependencies: ["KubeModels", "KubeSerialization"]),
+        .target(name: "KubeValidation", dependencies: ["KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"]),
         .target(name: "KubeDSL", dependencies: ["KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"]),
         .target(name: "KubeCodegen", dependencies: ["KubeSerialization"]),
         .target(
@@ -47,7 +47,9 @@ let package = Package(
             dependencies: ["KubeDSL", "KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux", "KubePrometheus"]
         ),
         .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "KubeKit"]),
-        .testTarget(name: "KubeValidationTests", dependencies: ["KubeValidation", "KubeModels", "KubeSerialization"]),
+        .testTarget(
+            name: "KubeValidationTests",
+            dependencies: ["KubeValidation", "KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"]),
         .testTarget(name: "KubekitCLITests", dependencies: ["KubeSerialization", "kubekit"]),
         .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),
         .testTarget(

@@ -711,4 +711,4 @@ let policyRuleCases: [RuleCase] = [
         sets: [.bestPractice]),
 ]
 
-let allRuleCases = apiRuleCases + podSecurityRuleCases + policyRuleCases
+let allRuleCases = apiRuleCases + podSecurityRuleCases + policyRuleCases + ecosystemRuleCases
