@@ -15,12 +15,14 @@ extension KarpenterRules {
         context.field("subnetSelectorTerms") {
             checkSelectorTerms(
                 spec.subnetSelectorTerms.map { (id: $0.id, name: String?.none, tags: $0.tags) }, what: "subnet",
-                fields: "tags or id", in: context)
+                fields: "tags or id", example: "subnet-0123456789abcdef0",
+                isID: { $0.firstMatch(of: #/subnet-[0-9a-z]+/#) != nil }, in: context)
         }
         context.field("securityGroupSelectorTerms") {
             checkSelectorTerms(
                 spec.securityGroupSelectorTerms.map { (id: $0.id, name: $0.name, tags: $0.tags) },
-                what: "security group", fields: "tags, id or name", in: context)
+                what: "security group", fields: "tags, id or name", example: "sg-0123456789abcdef0",
+                isID: { $0.firstMatch(of: #/sg-[0-9a-z]+/#) != nil }, in: context)
         }
         if let terms = spec.capacityReservationSelectorTerms {
             context.field("capacityReservationSelectorTerms") { checkCapacityReservationTerms(terms, in: context) }
@@ -30,7 +32,12 @@ extension KarpenterRules {
                 context.report(
                     .karpenterNodeClassSelectorTerms,
                     "placementGroupSelector selects nothing; set name or id", at: ["placementGroupSelector"])
-            } else if selector.name != nil && selector.id != nil {
+            } else if let id = selector.id, id.wholeMatch(of: #/pg-[0-9a-z]+/#) == nil {
+                context.report(
+                    .karpenterFieldFormat, "id \"\(id)\" is not a placement group id such as pg-0123456789abcdef0",
+                    at: ["placementGroupSelector", "id"])
+            }
+            if selector.name != nil && selector.id != nil {
                 context.report(
                     .karpenterNodeClassSelectorTerms,
                     "placementGroupSelector sets both name and id; keep one of them", at: ["placementGroupSelector"])
@@ -199,7 +206,7 @@ extension KarpenterRules {
 
     static func checkSelectorTerms(
         _ terms: [(id: String?, name: String?, tags: [String: String]?)], what: String, fields: String,
-        in context: ValidationContext
+        example: String, isID: (String) -> Bool, in context: ValidationContext
     ) {
         if terms.isEmpty {
             context.report(
@@ -225,6 +232,10 @@ extension KarpenterRules {
                 if term.id == nil && term.name == nil && term.tags == nil {
                     context.report(.karpenterNodeClassSelectorTerms, "this \(what) term selects nothing; set \(fields)")
                 }
+                if let id = term.id, !isID(id) {
+                    context.report(
+                        .karpenterFieldFormat, "id \"\(id)\" is not a \(what) id such as \(example)", at: ["id"])
+                }
                 if let tags = term.tags { context.field("tags") { checkSelectorTags(tags, in: context) } }
             }
         }
@@ -246,6 +257,15 @@ extension KarpenterRules {
         }
         for (position, term) in terms.enumerated() {
             context.index(position) {
+                if let id = term.id, id.wholeMatch(of: #/cr-[0-9a-z]+/#) == nil {
+                    context.report(
+                        .karpenterFieldFormat, "id \"\(id)\" is not a capacity reservation id such as cr-0123456789abcdef0",
+                        at: ["id"])
+                }
+                if let owner = term.ownerID, owner.wholeMatch(of: #/[0-9]{12}/#) == nil {
+                    context.report(
+                        .karpenterFieldFormat, "ownerID \"\(owner)\" is not a 12-digit AWS account id", at: ["ownerID"])
+                }
                 if term.id == nil && term.tags == nil && term.instanceMatchCriteria == nil {
                     context.report(
                         .karpenterNodeClassSelectorTerms,
@@ -286,6 +306,13 @@ extension KarpenterRules {
                             .karpenterNodeClassBlockDevices,
                             "an EBS volume needs volumeSize (such as 100Gi) or a snapshotID to size it from")
                     }
+                    if let size = ebs.volumeSize, !isVolumeSize(size) {
+                        context.report(
+                            .karpenterFieldFormat,
+                            "volumeSize \"\(size)\" is not an EBS size; use Gi, G, Ti or T up to 59000Gi / 64000G / 58Ti / 64T "
+                                + "(for example 100Gi)",
+                            at: ["volumeSize"])
+                    }
                     if ebs.volumeInitializationRate != nil && (ebs.snapshotID ?? "").isEmpty {
                         context.report(
                             .karpenterNodeClassBlockDevices,
@@ -295,6 +322,14 @@ extension KarpenterRules {
                 }
             }
         }
+    }
+
+    /// The volumeSize pattern of the CRD (its empty alternatives, which accept a bare "Ti" or "T", included).
+    static func isVolumeSize(_ text: String) -> Bool {
+        text.wholeMatch(
+            of:
+                #/((?:[1-9][0-9]{0,3}|[1-4][0-9]{4}|[5][0-8][0-9]{3}|59000)Gi|(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|[6][0-3][0-9]{3}|64000)G|([1-9]||[1-5][0-7]|58)Ti|([1-9]||[1-5][0-9]|6[0-3]|64)T)/#
+        ) != nil
     }
 
     static let evictionSignals = [
