@@ -6,6 +6,7 @@ import KubeModels
 enum EksctlRules {
     static func check(_ config: ClusterConfig, in context: ValidationContext) {
         checkName(config.metadata.name, in: context)
+        checkSchemaEnums(config, in: context)
         checkEndpoints(config, in: context)
         checkIAM(config, in: context)
         checkPodIdentity(config, in: context)
@@ -23,6 +24,40 @@ enum EksctlRules {
         if let logging = config.cloudWatch?.clusterLogging {
             context.field("cloudWatch") { context.field("clusterLogging") { checkLogging(logging, in: context) } }
         }
+    }
+
+    static let amiFamilies = [
+        "AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204",
+        "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer",
+        "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer",
+        "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer",
+    ]
+    static let volumeTypes = ["gp2", "gp3", "io1", "io2", "sc1", "st1"]
+
+    /// The enumerations of eksctl's schema (NAT gateway, node group AMI family and volume type).
+    static func checkSchemaEnums(_ config: ClusterConfig, in context: ValidationContext) {
+        enumValue(
+            config.vpc?.nat?.gateway?.rawValue, known: ["HighlyAvailable", "Single", "Disable"],
+            at: ["vpc", "nat", "gateway"], in: context)
+        for (position, group) in (config.managedNodeGroups ?? []).enumerated() {
+            let path: [PathComponent] = ["managedNodeGroups", .index(position)]
+            enumValue(group.amiFamily?.rawValue, known: amiFamilies, at: path + ["amiFamily"], in: context)
+            enumValue(group.volumeType?.rawValue, known: volumeTypes, at: path + ["volumeType"], in: context)
+        }
+        for (position, group) in (config.nodeGroups ?? []).enumerated() {
+            let path: [PathComponent] = ["nodeGroups", .index(position)]
+            enumValue(group.amiFamily?.rawValue, known: amiFamilies, at: path + ["amiFamily"], in: context)
+            enumValue(group.volumeType?.rawValue, known: volumeTypes, at: path + ["volumeType"], in: context)
+        }
+    }
+
+    static func enumValue(_ value: String?, known: [String], at path: [PathComponent], in context: ValidationContext) {
+        guard let value, !known.contains(value) else { return }
+        context.report(
+            .eksctlSchema,
+            "\"\(value)\" is not one of the values eksctl's schema allows here: \(known.joined(separator: ", "))"
+                + APIRules.enumHint(value, known: known),
+            at: path)
     }
 
     static func checkName(_ name: String, in context: ValidationContext) {

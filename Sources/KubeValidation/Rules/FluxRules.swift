@@ -32,6 +32,7 @@ enum FluxRules {
                         at: ["url"])
                 }
                 checkEnum(spec.provider?.rawValue, field: "provider", known: ["generic", "aws", "azure", "gcp"], in: context)
+                checkEnum(spec.type?.rawValue, field: "type", known: ["default", "oci"], in: context)
             }
         case .ociRepository(let value):
             guard let spec = value.spec else { return }
@@ -201,6 +202,13 @@ enum FluxRules {
         }
         if let chart = spec.chart {
             let source = chart.spec.sourceRef
+            context.withPath(context.path + ["chart", "spec"]) {
+                checkLength(chart.spec.chart, field: "chart", maximum: 2048, in: context)
+                context.field("sourceRef") {
+                    checkLength(source.name, field: "name", maximum: 253, in: context)
+                    checkLength(source.namespace, field: "namespace", maximum: 63, in: context)
+                }
+            }
             context.withPath(context.path + ["chart", "spec", "sourceRef"]) {
                 checkSourceRef(
                     kind: source.kind.rawValue, name: source.name, namespace: source.namespace ?? key.namespace,
@@ -219,6 +227,26 @@ enum FluxRules {
                     kind: ref.kind.rawValue, name: ref.name, namespace: ref.namespace ?? key.namespace,
                     allowed: ["OCIRepository", "HelmChart", "ExternalArtifact"], owner: "spec.chartRef", index: index,
                     in: context)
+            }
+        }
+        let crds = ["Skip", "Create", "CreateReplace"]
+        if let install = spec.install {
+            context.field("install") { checkEnum(install.crds?.rawValue, field: "crds", known: crds, in: context) }
+        }
+        if let upgrade = spec.upgrade {
+            context.field("upgrade") {
+                checkEnum(upgrade.crds?.rawValue, field: "crds", known: crds, in: context)
+                if let strategy = upgrade.remediation?.strategy?.rawValue {
+                    context.field("remediation") {
+                        checkEnum(strategy, field: "strategy", known: ["rollback", "uninstall"], in: context)
+                    }
+                }
+            }
+        }
+        if let ref = spec.chartRef {
+            context.field("chartRef") {
+                checkLength(ref.name, field: "name", maximum: 253, in: context)
+                checkLength(ref.namespace, field: "namespace", maximum: 63, in: context)
             }
         }
         if let strategy = spec.install?.strategy {

@@ -59,11 +59,42 @@ extension KarpenterRules {
         if let interfaces = spec.networkInterfaces {
             context.field("networkInterfaces") { checkNetworkInterfaces(interfaces, in: context) }
         }
-        if let options = spec.metadataOptions, let hops = options.httpPutResponseHopLimit, !(1...64).contains(hops) {
-            context.report(
-                .karpenterFieldRange, "httpPutResponseHopLimit is \(hops); use 1 to 64",
-                at: ["metadataOptions", "httpPutResponseHopLimit"])
+        if let options = spec.metadataOptions {
+            context.field("metadataOptions") { checkMetadataOptions(options, in: context) }
         }
+    }
+
+    static func checkMetadataOptions(_ options: EC2NodeClass.Spec.MetadataOptions, in context: ValidationContext) {
+        if let hops = options.httpPutResponseHopLimit, !(1...64).contains(hops) {
+            context.report(
+                .karpenterFieldRange, "httpPutResponseHopLimit is \(hops); use 1 to 64", at: ["httpPutResponseHopLimit"])
+        }
+        let switches = ["enabled", "disabled"]
+        enumValue(options.httpEndpoint?.rawValue, field: "httpEndpoint", known: switches, in: context)
+        enumValue(options.httpProtocolIPv6?.rawValue, field: "httpProtocolIPv6", known: switches, in: context)
+        enumValue(options.httpTokens?.rawValue, field: "httpTokens", known: ["required", "optional"], in: context)
+    }
+
+    /// A schema enumeration: reports a value outside `known`.
+    static func enumValue(_ value: String?, field: String, known: [String], in context: ValidationContext) {
+        guard let value, !known.contains(value) else { return }
+        context.report(
+            .karpenterEnum,
+            "\(field) \"\(value)\" is not supported; use one of \(known.joined(separator: ", "))"
+                + APIRules.enumHint(value, known: known),
+            at: [.field(field)])
+    }
+
+    /// The quantity pattern of the CRD's string quantities (kubelet reservations).
+    static func isQuantityPattern(_ text: String) -> Bool {
+        text.wholeMatch(
+            of: #/(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?/#
+        ) != nil
+    }
+
+    /// The eviction threshold pattern: a percentage, a quantity, or empty.
+    static func isEvictionThreshold(_ text: String) -> Bool {
+        text.isEmpty || text.wholeMatch(of: #/(\d{1,2}(\.\d{1,2})?|100(\.0{1,2})?)%/#) != nil || isQuantityPattern(text)
     }
 
     static func checkRole(_ spec: EC2NodeClass.Spec, in context: ValidationContext) {
@@ -306,6 +337,9 @@ extension KarpenterRules {
                             .karpenterNodeClassBlockDevices,
                             "an EBS volume needs volumeSize (such as 100Gi) or a snapshotID to size it from")
                     }
+                    enumValue(
+                        ebs.volumeType?.rawValue, field: "volumeType",
+                        known: ["standard", "io1", "io2", "gp2", "sc1", "st1", "gp3"], in: context)
                     if let size = ebs.volumeSize, !isVolumeSize(size) {
                         context.report(
                             .karpenterFieldFormat,
@@ -355,6 +389,30 @@ extension KarpenterRules {
                     at: [.field(field), .key(key)])
             }
         }
+        for (field, value) in [
+            ("imageGCHighThresholdPercent", kubelet.imageGCHighThresholdPercent),
+            ("imageGCLowThresholdPercent", kubelet.imageGCLowThresholdPercent),
+        ] {
+            if let value, !(0...100).contains(value) {
+                context.report(.karpenterFieldRange, "\(field) is \(value); use 0 to 100", at: [.field(field)])
+            }
+        }
+        for (field, value) in [
+            ("maxPods", kubelet.maxPods), ("podsPerCore", kubelet.podsPerCore),
+            ("evictionMaxPodGracePeriod", kubelet.evictionMaxPodGracePeriod),
+        ] {
+            if let value, value < 0 {
+                context.report(.karpenterFieldRange, "\(field) is \(value); use 0 or more", at: [.field(field)])
+            }
+        }
+        for (field, map) in [("evictionHard", kubelet.evictionHard), ("evictionSoft", kubelet.evictionSoft)] {
+            for (key, value) in (map ?? [:]).sorted(by: { $0.key < $1.key }) where !isEvictionThreshold(value) {
+                context.report(
+                    .karpenterFieldFormat,
+                    "\(field).\(key) \"\(value)\" is not a threshold; write a percentage (10%) or a quantity (500Mi)",
+                    at: [.field(field), .key(key)])
+            }
+        }
         let soft = kubelet.evictionSoft
         let grace = kubelet.evictionSoftGracePeriod
         if let soft {
@@ -380,6 +438,11 @@ extension KarpenterRules {
                     context.report(
                         .karpenterNodeClassKubelet,
                         "\(field) cannot reserve \(key); use cpu, memory, ephemeral-storage or pid",
+                        at: [.field(field), .key(key)])
+                }
+                if !isQuantityPattern(value) {
+                    context.report(
+                        .karpenterFieldFormat, "\(field).\(key) \"\(value)\" is not a quantity such as 100m or 1Gi",
                         at: [.field(field), .key(key)])
                 }
                 if value.hasPrefix("-") {
