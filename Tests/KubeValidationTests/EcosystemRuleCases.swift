@@ -69,7 +69,8 @@ let karpenterRuleCases: [RuleCase] = [
         rule: .karpenterNodeClassTags, bad: docs(nodeClass(["spec.tags": ["karpenter.sh/nodepool": "general"]])),
         good: docs(F.nodeClass)),
     RuleCase(
-        rule: .karpenterNodeClassBlockDevices, bad: docs(nodeClass(["spec.blockDeviceMappings[0].ebs.volumeSize": nil])),
+        rule: .karpenterNodeClassBlockDevices,
+        bad: docs(nodeClass(["spec.blockDeviceMappings[0].ebs.volumeSize": nil])),
         good: docs(F.nodeClass)),
     RuleCase(
         rule: .karpenterNodeClassKubelet, bad: docs(nodeClass(["spec.kubelet.evictionSoftGracePeriod": nil])),
@@ -137,7 +138,8 @@ let eksctlRuleCases: [RuleCase] = [
 private let fluxGood = docs(F.gitRepository, F.infrastructure, F.apps)
 
 let fluxRuleCases: [RuleCase] = [
-    RuleCase(rule: .fluxSchema, bad: docs(F.gitRepository, F.infrastructure.with(["spec.sourceRef": nil])), good: fluxGood),
+    RuleCase(
+        rule: .fluxSchema, bad: docs(F.gitRepository, F.infrastructure.with(["spec.sourceRef": nil])), good: fluxGood),
     RuleCase(
         rule: .fluxKubeConfig, bad: docs(F.gitRepository, F.infrastructure.with(["spec.kubeConfig": [:]])),
         good: docs(F.gitRepository, F.infrastructure.with(["spec.kubeConfig": ["secretRef": ["name": "remote"]]]))),

@@ -7,7 +7,8 @@ enum EcosystemRules {
         case .undecodable(let rule, let reason):
             context.report(
                 rule,
-                "this document does not match the schema of its kind, so the API server (or eksctl) would refuse it: \(reason)")
+                "this document does not match the schema of its kind, so the API server (or eksctl) would refuse it: \(reason)"
+            )
         case .nodePool, .nodeClaim, .nodeClass, .nodeOverlay:
             KarpenterRules.check(object, index: index, in: context)
         case .clusterConfig(let config):

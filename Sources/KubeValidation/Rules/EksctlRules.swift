@@ -27,8 +27,10 @@ enum EksctlRules {
     }
 
     static let amiFamilies = [
-        "AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404", "UbuntuPro2204",
-        "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips", "WindowsServer2019CoreContainer",
+        "AmazonLinux2023", "AmazonLinux2", "UbuntuPro2604", "Ubuntu2604", "UbuntuPro2404", "Ubuntu2404",
+        "UbuntuPro2204",
+        "Ubuntu2204", "UbuntuPro2004", "Ubuntu2004", "Bottlerocket", "BottlerocketFips",
+        "WindowsServer2019CoreContainer",
         "WindowsServer2019FullContainer", "WindowsServer2022CoreContainer", "WindowsServer2022FullContainer",
         "WindowsServer2025CoreContainer", "WindowsServer2025FullContainer",
     ]
@@ -192,11 +194,13 @@ enum EksctlRules {
         } else if association.roleARN == nil && !hasPolicies {
             context.report(
                 .eksctlPodIdentityAssociation,
-                "the association grants nothing; set roleARN, or permissionPolicyARNs, permissionPolicy or wellKnownPolicies")
+                "the association grants nothing; set roleARN, or permissionPolicyARNs, permissionPolicy or wellKnownPolicies"
+            )
         }
         if association.permissionPolicyName != nil && association.permissionPolicy == nil {
             context.report(
-                .eksctlPodIdentityAssociation, "permissionPolicyName names the inline permissionPolicy; set permissionPolicy",
+                .eksctlPodIdentityAssociation,
+                "permissionPolicyName names the inline permissionPolicy; set permissionPolicy",
                 at: ["permissionPolicyName"])
         }
     }
@@ -219,7 +223,8 @@ enum EksctlRules {
         for (position, group) in (config.nodeGroups ?? []).enumerated() {
             groups.append(
                 NodeGroupFacts(
-                    field: "nodeGroups", position: position, name: group.name, privateNetworking: group.privateNetworking,
+                    field: "nodeGroups", position: position, name: group.name,
+                    privateNetworking: group.privateNetworking,
                     minSize: group.minSize, maxSize: group.maxSize, desiredCapacity: group.desiredCapacity,
                     availabilityZones: group.availabilityZones, subnets: group.subnets))
         }
@@ -244,7 +249,8 @@ enum EksctlRules {
                 }
                 if let first = names[group.name] {
                     context.report(
-                        .eksctlNodeGroup, "node group name \(group.name) is already used by \(first); names must be unique",
+                        .eksctlNodeGroup,
+                        "node group name \(group.name) is already used by \(first); names must be unique",
                         at: ["name"])
                 } else {
                     names[group.name] = "\(group.field)[\(group.position)]"
@@ -262,7 +268,8 @@ enum EksctlRules {
     static func checkSizes(_ group: NodeGroupFacts, in context: ValidationContext) {
         if let minSize = group.minSize, let maxSize = group.maxSize, maxSize < minSize {
             context.report(
-                .eksctlNodeGroup, "maxSize (\(maxSize)) is less than minSize (\(minSize)); raise maxSize or lower minSize",
+                .eksctlNodeGroup,
+                "maxSize (\(maxSize)) is less than minSize (\(minSize)); raise maxSize or lower minSize",
                 at: ["maxSize"])
         }
         guard let desired = group.desiredCapacity else { return }
@@ -320,7 +327,8 @@ enum EksctlRules {
                 at: ["logRetentionInDays"])
         } else if types.isEmpty {
             context.report(
-                .eksctlLogging, "logRetentionInDays has no effect without enableTypes; enable some log types or remove it",
+                .eksctlLogging,
+                "logRetentionInDays has no effect without enableTypes; enable some log types or remove it",
                 at: ["logRetentionInDays"])
         }
     }

@@ -24,23 +24,29 @@ enum FluxRules {
             guard let spec = value.spec else { return }
             context.field("spec") {
                 if let interval = spec.interval { checkDuration(interval, field: "interval", in: context) }
-                if let timeout = spec.timeout { checkDuration(timeout, field: "timeout", allowsHours: false, in: context) }
+                if let timeout = spec.timeout {
+                    checkDuration(timeout, field: "timeout", allowsHours: false, in: context)
+                }
                 checkURL(spec.url, schemes: ["http", "https", "oci"], in: context)
                 if spec.type?.rawValue == "oci" && !spec.url.hasPrefix("oci://") {
                     context.report(
                         .fluxFieldFormat, "a HelmRepository of type oci needs an oci:// url, not \"\(spec.url)\"",
                         at: ["url"])
                 }
-                checkEnum(spec.provider?.rawValue, field: "provider", known: ["generic", "aws", "azure", "gcp"], in: context)
+                checkEnum(
+                    spec.provider?.rawValue, field: "provider", known: ["generic", "aws", "azure", "gcp"], in: context)
                 checkEnum(spec.type?.rawValue, field: "type", known: ["default", "oci"], in: context)
             }
         case .ociRepository(let value):
             guard let spec = value.spec else { return }
             context.field("spec") {
                 checkDuration(spec.interval, field: "interval", in: context)
-                if let timeout = spec.timeout { checkDuration(timeout, field: "timeout", allowsHours: false, in: context) }
+                if let timeout = spec.timeout {
+                    checkDuration(timeout, field: "timeout", allowsHours: false, in: context)
+                }
                 checkURL(spec.url, schemes: ["oci"], in: context)
-                checkEnum(spec.provider?.rawValue, field: "provider", known: ["generic", "aws", "azure", "gcp"], in: context)
+                checkEnum(
+                    spec.provider?.rawValue, field: "provider", known: ["generic", "aws", "azure", "gcp"], in: context)
             }
         default:
             return
@@ -145,7 +151,9 @@ enum FluxRules {
                 at: ["kind"])
             return
         }
-        if kind != "ExternalArtifact" && !index.fluxObjects.contains(FluxKey(kind: kind, namespace: namespace, name: name)) {
+        if kind != "ExternalArtifact"
+            && !index.fluxObjects.contains(FluxKey(kind: kind, namespace: namespace, name: name))
+        {
             context.report(
                 .fluxSourceMissing,
                 "no \(kind) \(namespace)/\(name) is in the input; add it or make sure it exists in the cluster, or Flux "
@@ -159,7 +167,8 @@ enum FluxRules {
         in context: ValidationContext
     ) {
         for (position, dependency) in dependencies.enumerated() {
-            let target = FluxKey(kind: key.kind, namespace: dependency.namespace ?? key.namespace, name: dependency.name)
+            let target = FluxKey(
+                kind: key.kind, namespace: dependency.namespace ?? key.namespace, name: dependency.name)
             if !index.fluxObjects.contains(target) {
                 context.report(
                     .fluxDependsOnMissing,

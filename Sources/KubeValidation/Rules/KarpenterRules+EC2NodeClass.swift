@@ -67,7 +67,8 @@ extension KarpenterRules {
     static func checkMetadataOptions(_ options: EC2NodeClass.Spec.MetadataOptions, in context: ValidationContext) {
         if let hops = options.httpPutResponseHopLimit, !(1...64).contains(hops) {
             context.report(
-                .karpenterFieldRange, "httpPutResponseHopLimit is \(hops); use 1 to 64", at: ["httpPutResponseHopLimit"])
+                .karpenterFieldRange, "httpPutResponseHopLimit is \(hops); use 1 to 64", at: ["httpPutResponseHopLimit"]
+            )
         }
         let switches = ["enabled", "disabled"]
         enumValue(options.httpEndpoint?.rawValue, field: "httpEndpoint", known: switches, in: context)
@@ -88,7 +89,8 @@ extension KarpenterRules {
     /// The quantity pattern of the CRD's string quantities (kubelet reservations).
     static func isQuantityPattern(_ text: String) -> Bool {
         text.wholeMatch(
-            of: #/(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?/#
+            of:
+                #/(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?/#
         ) != nil
     }
 
@@ -166,11 +168,14 @@ extension KarpenterRules {
         if hasAlias && terms.count != 1 {
             context.report(
                 .karpenterNodeClassAMITerms,
-                "a term with alias must be the only amiSelectorTerm; remove the other \(terms.count - 1) term(s) or the alias")
+                "a term with alias must be the only amiSelectorTerm; remove the other \(terms.count - 1) term(s) or the alias"
+            )
         }
         for (position, term) in terms.enumerated() {
             context.index(position) {
-                if term.tags == nil && term.id == nil && term.name == nil && term.alias == nil && term.ssmParameter == nil {
+                if term.tags == nil && term.id == nil && term.name == nil && term.alias == nil
+                    && term.ssmParameter == nil
+                {
                     context.report(
                         .karpenterNodeClassAMITerms,
                         "this term selects nothing; set one of tags, id, name, alias or ssmParameter")
@@ -184,11 +189,13 @@ extension KarpenterRules {
                 if term.alias != nil && (term.id != nil || term.tags != nil || term.name != nil || term.owner != nil) {
                     context.report(
                         .karpenterNodeClassAMITerms,
-                        "alias cannot be combined with id, tags, name or owner in a term; keep only alias", at: ["alias"])
+                        "alias cannot be combined with id, tags, name or owner in a term; keep only alias",
+                        at: ["alias"])
                 }
                 if let id = term.id, id.firstMatch(of: #/ami-[0-9a-z]+/#) == nil {
                     context.report(
-                        .karpenterFieldFormat, "id \"\(id)\" is not an AMI id such as ami-0123456789abcdef0", at: ["id"])
+                        .karpenterFieldFormat, "id \"\(id)\" is not an AMI id such as ami-0123456789abcdef0", at: ["id"]
+                    )
                 }
                 if let alias = term.alias { checkAlias(alias, in: context) }
                 if let tags = term.tags { context.field("tags") { checkSelectorTags(tags, in: context) } }
@@ -242,7 +249,8 @@ extension KarpenterRules {
         if terms.isEmpty {
             context.report(
                 .karpenterNodeClassSelectorTerms,
-                "the \(what) selector terms cannot be empty; add a term such as tags: {karpenter.sh/discovery: <cluster>}")
+                "the \(what) selector terms cannot be empty; add a term such as tags: {karpenter.sh/discovery: <cluster>}"
+            )
             return
         }
         if terms.count > 30 {
@@ -251,7 +259,8 @@ extension KarpenterRules {
         if terms.allSatisfy({ $0.id != nil && ($0.tags != nil || $0.name != nil) }) {
             context.report(
                 .karpenterNodeClassSelectorTerms,
-                "every \(what) term combines id with other fields; id selects one \(what) on its own, so move tags or name into a separate term")
+                "every \(what) term combines id with other fields; id selects one \(what) on its own, so move tags or name into a separate term"
+            )
         }
         if what == "security group" && terms.allSatisfy({ $0.name != nil && ($0.tags != nil || $0.id != nil) }) {
             context.report(
@@ -278,19 +287,21 @@ extension KarpenterRules {
         if terms.count > 30 {
             context.report(.karpenterFieldRange, "\(terms.count) selector terms are listed; at most 30 are allowed")
         }
-        if terms.allSatisfy({ $0.id != nil && ($0.tags != nil || $0.ownerID != nil || $0.instanceMatchCriteria != nil) })
-        {
+        if terms.allSatisfy({ $0.id != nil && ($0.tags != nil || $0.ownerID != nil || $0.instanceMatchCriteria != nil) }
+        ) {
             context.report(
                 .karpenterNodeClassSelectorTerms,
                 terms.isEmpty
                     ? "capacityReservationSelectorTerms is empty; remove it or add a term with id or tags"
-                    : "every capacity reservation term combines id with tags, ownerID or instanceMatchCriteria; keep id alone")
+                    : "every capacity reservation term combines id with tags, ownerID or instanceMatchCriteria; keep id alone"
+            )
         }
         for (position, term) in terms.enumerated() {
             context.index(position) {
                 if let id = term.id, id.wholeMatch(of: #/cr-[0-9a-z]+/#) == nil {
                     context.report(
-                        .karpenterFieldFormat, "id \"\(id)\" is not a capacity reservation id such as cr-0123456789abcdef0",
+                        .karpenterFieldFormat,
+                        "id \"\(id)\" is not a capacity reservation id such as cr-0123456789abcdef0",
                         at: ["id"])
                 }
                 if let owner = term.ownerID, owner.wholeMatch(of: #/[0-9]{12}/#) == nil {
@@ -308,7 +319,9 @@ extension KarpenterRules {
     }
 
     static func checkResourceTags(_ tags: [String: String], in context: ValidationContext) {
-        let reserved = ["eks:eks-cluster-name", "karpenter.sh/nodepool", "karpenter.sh/nodeclaim", "karpenter.k8s.aws/ec2nodeclass"]
+        let reserved = [
+            "eks:eks-cluster-name", "karpenter.sh/nodepool", "karpenter.sh/nodeclaim", "karpenter.k8s.aws/ec2nodeclass",
+        ]
         for key in tags.keys.sorted() {
             if key.isEmpty {
                 context.report(.karpenterNodeClassTags, "a tag key is empty; tags need non-empty keys", at: [.key(key)])
@@ -454,15 +467,17 @@ extension KarpenterRules {
         }
     }
 
-    static func checkNetworkInterfaces(_ interfaces: [EC2NodeClass.Spec.NetworkInterface], in context: ValidationContext)
-    {
+    static func checkNetworkInterfaces(
+        _ interfaces: [EC2NodeClass.Spec.NetworkInterface], in context: ValidationContext
+    ) {
         guard !interfaces.isEmpty else { return }
         if !interfaces.contains(where: {
             $0.deviceIndex == 0 && $0.networkCardIndex == 0 && $0.interfaceType.rawValue == "interface"
         }) {
             context.report(
                 .karpenterNodeClassNetwork,
-                "networkInterfaces has no primary interface; add one with networkCardIndex 0, deviceIndex 0 and interfaceType interface")
+                "networkInterfaces has no primary interface; add one with networkCardIndex 0, deviceIndex 0 and interfaceType interface"
+            )
         }
         var slots: Set<String> = []
         var efaCards: Set<Int32> = []

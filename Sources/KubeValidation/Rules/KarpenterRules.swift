@@ -30,7 +30,8 @@ enum KarpenterRules {
     /// The key pattern of requirements and taints (a qualified name without length limits on its parts).
     static func isKeyPattern(_ text: String) -> Bool {
         text.wholeMatch(
-            of: #/([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(\/))?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]/#
+            of:
+                #/([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*(\/))?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]/#
         ) != nil
     }
 
@@ -147,7 +148,8 @@ enum KarpenterRules {
                 at: ["duration"])
         }
         if let schedule = budget.schedule,
-            schedule.firstMatch(of: #/^(@(annually|yearly|monthly|weekly|daily|midnight|hourly))|((.+)\s(.+)\s(.+)\s(.+)\s(.+))$/#)
+            schedule.firstMatch(
+                of: #/^(@(annually|yearly|monthly|weekly|daily|midnight|hourly))|((.+)\s(.+)\s(.+)\s(.+)\s(.+))$/#)
                 == nil
         {
             context.report(
@@ -175,7 +177,8 @@ enum KarpenterRules {
 
     static func checkTemplateLabels(_ labels: [String: String], in context: ValidationContext) {
         if labels.count > 100 {
-            context.report(.karpenterFieldRange, "\(labels.count) labels are set; a NodePool template allows at most 100")
+            context.report(
+                .karpenterFieldRange, "\(labels.count) labels are set; a NodePool template allows at most 100")
         }
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
             for restriction in WellKnownLabel(rawValue: key).restrictions(in: .nodePool) {
@@ -188,7 +191,8 @@ enum KarpenterRules {
             if !isLabelValuePattern(value) {
                 context.report(
                     .karpenterFieldFormat,
-                    KubernetesSyntax.labelValueProblem(value) ?? "label value \"\(value)\" is not valid", at: [.key(key)])
+                    KubernetesSyntax.labelValueProblem(value) ?? "label value \"\(value)\" is not valid",
+                    at: [.key(key)])
             }
             if let problem = KubernetesSyntax.qualifiedNameProblem(key) {
                 context.report(
@@ -250,7 +254,8 @@ enum KarpenterRules {
             let example = ["group": "karpenter.k8s.aws", "kind": "EC2NodeClass", "name": "default"][field] ?? ""
             context.report(
                 .karpenterNodeClassRefEmpty,
-                "nodeClassRef.\(field) may not be empty; set it (for example \(field): \(example))", at: [.field(field)])
+                "nodeClassRef.\(field) may not be empty; set it (for example \(field): \(example))", at: [.field(field)]
+            )
         }
         if group.contains("/") {
             context.report(
@@ -306,7 +311,8 @@ enum KarpenterRules {
                 .karpenterFieldFormat, "requirement key \"\(key)\" is not a label key: \(keyPatternHelp)", at: ["key"])
         } else if let problem = KubernetesSyntax.qualifiedNameProblem(key) {
             context.report(
-                .karpenterLabelSyntax, "requirement key \(problem); Karpenter marks the NodePool not ready", at: ["key"])
+                .karpenterLabelSyntax, "requirement key \(problem); Karpenter marks the NodePool not ready", at: ["key"]
+            )
         }
         for restriction in WellKnownLabel(rawValue: key).restrictions(in: labelContext) {
             var message = "\(restriction): \"\(key)\" cannot be a requirement key"
@@ -374,14 +380,17 @@ enum KarpenterRules {
         for (field, list) in [("taints", taints ?? []), ("startupTaints", startup ?? [])] {
             for (position, taint) in list.enumerated() {
                 context.field(field) {
-                    context.index(position) { checkTaint(taint, seen: &seen, location: "\(field)[\(position)]", in: context) }
+                    context.index(position) {
+                        checkTaint(taint, seen: &seen, location: "\(field)[\(position)]", in: context)
+                    }
                 }
             }
         }
     }
 
-    static func checkTaint(_ taint: Taint, seen: inout [String: String], location: String, in context: ValidationContext)
-    {
+    static func checkTaint(
+        _ taint: Taint, seen: inout [String: String], location: String, in context: ValidationContext
+    ) {
         if taint.key.isEmpty || !isKeyPattern(taint.key) {
             context.report(
                 .karpenterFieldFormat, "taint key \"\(taint.key)\" is not a valid key: \(keyPatternHelp)", at: ["key"])
@@ -436,7 +445,8 @@ enum KarpenterRules {
         if spec.price != nil && spec.priceAdjustment != nil {
             context.report(
                 .karpenterNodeOverlay,
-                "price and priceAdjustment cannot both be set; keep price for a fixed price or priceAdjustment to change the listed one")
+                "price and priceAdjustment cannot both be set; keep price for a fixed price or priceAdjustment to change the listed one"
+            )
         }
         if let price = spec.price, price.wholeMatch(of: #/\d+(\.\d+)?/#) == nil {
             context.report(
