@@ -85,6 +85,11 @@ struct EcosystemIndex {
 
     /// The typed object of a manifest of a Karpenter, Flux or eksctl kind, or `nil` for other kinds.
     static func typed(_ manifest: Manifest) -> EcosystemObject? {
+        // Most objects are core kinds: one prefix test keeps them off the casts below.
+        let group = manifest.apiVersion
+        guard group.hasPrefix("karpenter.") || group.hasPrefix("eksctl.io/") || group.contains(".fluxcd.io/") else {
+            return nil
+        }
         if let resource = manifest.resource, let object = wrap(resource) { return object }
         guard case .unstructured(let object) = manifest.content else { return nil }
         let apiVersion = object.apiVersion
