@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "KubeAWS", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubeFlux", dependencies: ["KubeModels", "KubeSerialization"]),
         .target(name: "KubePrometheus", dependencies: ["KubeModels", "KubeSerialization"]),
-        .target(name: "KubeValidation", dependencies: ["KubeModels", "KubeSerialization"]),
+        .target(name: "KubeValidation", dependencies: ["KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"]),
         .target(
             name: "KubeDSL", dependencies: ["KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux", "KubeValidation"]),
         .target(name: "KubeCodegen", dependencies: ["KubeSerialization"]),
@@ -63,7 +63,9 @@ let package = Package(
         ),
         .testTarget(name: "KubeTestingTests", dependencies: ["KubeTesting", "KubeKit"]),
         .testTarget(name: "KubeKitTests", dependencies: ["KubeKit"]),
-        .testTarget(name: "KubeValidationTests", dependencies: ["KubeValidation", "KubeModels", "KubeSerialization"]),
+        .testTarget(
+            name: "KubeValidationTests",
+            dependencies: ["KubeValidation", "KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"]),
         .testTarget(name: "KubekitCLITests", dependencies: ["KubeSerialization", "kubekit"]),
         .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),
         .testTarget(

@@ -711,4 +711,5 @@ let policyRuleCases: [RuleCase] = [
         sets: [.bestPractice]),
 ]
 
-let allRuleCases = apiRuleCases + podSecurityRuleCases + policyRuleCases + crossResourceRuleCases
+let allRuleCases =
+    apiRuleCases + podSecurityRuleCases + policyRuleCases + crossResourceRuleCases + ecosystemRuleCases

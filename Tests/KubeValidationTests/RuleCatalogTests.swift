@@ -32,11 +32,14 @@ struct RuleCatalogTests {
         let ids = Rule.catalog.map(\.id)
         #expect(Set(ids).count == ids.count)
         for rule in Rule.catalog {
+            let ecosystem = ["KARPENTER-", "EKSCTL-", "FLUX-"].contains { rule.id.rawValue.hasPrefix($0) }
             switch rule.category {
-            case .api: #expect(rule.id.rawValue.hasPrefix("K8S-"), "\(rule.id)")
+            case .api: #expect(rule.id.rawValue.hasPrefix("K8S-") || ecosystem, "\(rule.id)")
             case .podSecurity: #expect(rule.id.rawValue.hasPrefix("PSS-"), "\(rule.id)")
             case .policy:
-                #expect(rule.id.rawValue.hasPrefix("POLICY-") || rule.id.rawValue.hasPrefix("KUBEKIT-"), "\(rule.id)")
+                #expect(
+                    rule.id.rawValue.hasPrefix("POLICY-") || rule.id.rawValue.hasPrefix("KUBEKIT-") || ecosystem,
+                    "\(rule.id)")
             case .crossResource: #expect(rule.id.rawValue.hasPrefix("XREF-"), "\(rule.id)")
             }
             #expect(!rule.summary.isEmpty)

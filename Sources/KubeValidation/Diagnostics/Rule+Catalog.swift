@@ -536,7 +536,7 @@ extension Rule {
     public static let suppressionUnknownID = Rule(
         "KUBEKIT-SUPPRESSION-UNKNOWN-RULE", .warning, .policy, "kubekit.io/ignore names a rule ID that does not exist.")
 
-    /// Every rule, in catalog order (API, Pod Security, policy).
+    /// Every rule, in catalog order (API, Pod Security, policy, then Karpenter, eksctl and Flux).
     public static let catalog: [Rule] = [
         nameRequired, nameDNS1123Subdomain, nameDNS1123Label, nameDNS1035Label, namePathSegment, nameLength,
         namespaceName, namespaceIgnored, labelKey, labelValue, annotationKey, annotationSize,
@@ -566,7 +566,7 @@ extension Rule {
         policyPDBMissing, policyNetworkPolicyMissing, policyHostPort, policyContainerRuntimeSocket,
         policyDefaultNamespace,
         suppressionReason, suppressionForbidden, suppressionUnknownID,
-    ] + crossResourceCatalog + schemaCatalog
+    ] + karpenterCatalog + eksctlCatalog + fluxCatalog + crossResourceCatalog + schemaCatalog
 
     /// The rules of ``catalog`` by ID.
     public static let catalogByID: [RuleID: Rule] = {

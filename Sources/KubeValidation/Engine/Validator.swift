@@ -31,11 +31,12 @@ public struct Validator: Sendable {
 
     /// Validates documents; findings carry file and line where the documents have nodes.
     public func validate(_ documents: [ValidationDocument]) -> [Diagnostic] {
+        let sets = configuration.policySets
         var expansionDiagnostics: [Diagnostic] = []
         let indexed = expand(documents, diagnostics: &expansionDiagnostics)
         let index = ClusterIndex(documents: indexed)
+        let ecosystem = sets.contains(.apiServer) ? EcosystemIndex(documents: indexed) : EcosystemIndex()
         let context = ValidationContext(configuration: configuration, index: index)
-        let sets = configuration.policySets
         let podSecurity = PodSecurityEvaluator(configuration: configuration)
         let runsPodSecurity =
             sets.contains(.podSecurityAdmission) || sets.contains(.podSecurityBaseline)
@@ -47,6 +48,9 @@ public struct Validator: Sendable {
             context.begin(document)
             if sets.contains(.apiServer) {
                 APIRules.check(document, in: context)
+                if let object = ecosystem.objects[offset] {
+                    EcosystemRules.check(object, document: document, index: ecosystem, in: context)
+                }
             }
             let needsSite = runsPodSecurity || sets.contains(.bestPractice)
             let site =
