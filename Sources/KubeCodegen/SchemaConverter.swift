@@ -171,9 +171,12 @@ struct SchemaConverter {
                     nested: &nested, taken: &taken)
             }
             let propertyDescription = propertySchema.objectValue.flatMap { description(of: $0) }
+            // A required field with a schema default may be left out: the API server fills in the
+            // default before it checks `required`, so the model must accept its absence.
+            let defaulted = propertySchema.objectValue?["default"] != nil
             decls.append(PropertyDecl(
                 jsonName: jsonName, swiftName: swiftName, type: type,
-                required: required.contains(jsonName) || (resource != nil && jsonName == "metadata"),
+                required: (required.contains(jsonName) && !defaulted) || (resource != nil && jsonName == "metadata"),
                 description: propertyDescription))
         }
         return StructDecl(

@@ -210,15 +210,15 @@ public struct HelmChart: Resource {
         public struct Verify: Codable, Hashable, Sendable {
             /// The `matchOIDCIdentity` field: a list of ``MatchOIDCIdentityItem`` (optional).
             public var matchOIDCIdentity: [MatchOIDCIdentityItem]?
-            /// The `provider` field: ``Provider`` (required).
-            public var provider: Provider
+            /// The `provider` field: ``Provider`` (optional).
+            public var provider: Provider?
             /// The `secretRef` field: ``SecretRef`` (optional).
             public var secretRef: SecretRef?
 
             /// Creates a value; optional fields default to unset.
             public init(
                 matchOIDCIdentity: [MatchOIDCIdentityItem]? = nil,
-                provider: Provider,
+                provider: Provider? = nil,
                 secretRef: SecretRef? = nil
             ) {
                 self.matchOIDCIdentity = matchOIDCIdentity
@@ -340,7 +340,7 @@ public struct HelmChart: Resource {
                 try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "HelmChart.Spec.Verify")
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.matchOIDCIdentity = try container.decodeIfPresent([MatchOIDCIdentityItem].self, forKey: .matchOIDCIdentity)
-                self.provider = try container.decode(Provider.self, forKey: .provider)
+                self.provider = try container.decodeIfPresent(Provider.self, forKey: .provider)
                 self.secretRef = try container.decodeIfPresent(SecretRef.self, forKey: .secretRef)
             }
 
@@ -348,7 +348,7 @@ public struct HelmChart: Resource {
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(self.matchOIDCIdentity, forKey: .matchOIDCIdentity)
-                try container.encode(self.provider, forKey: .provider)
+                try container.encodeIfPresent(self.provider, forKey: .provider)
                 try container.encodeIfPresent(self.secretRef, forKey: .secretRef)
             }
         }

@@ -376,14 +376,14 @@ public struct HelmRelease: Resource {
 
                 /// The object at `spec.versions[0].schema.openAPIV3Schema.properties.spec.properties.chart.properties.spec.properties.verify` of the schema.
                 public struct Verify: Codable, Hashable, Sendable {
-                    /// The `provider` field: ``Provider`` (required).
-                    public var provider: Provider
+                    /// The `provider` field: ``Provider`` (optional).
+                    public var provider: Provider?
                     /// The `secretRef` field: ``SecretRef`` (optional).
                     public var secretRef: SecretRef?
 
                     /// Creates a value; optional fields default to unset.
                     public init(
-                        provider: Provider,
+                        provider: Provider? = nil,
                         secretRef: SecretRef? = nil
                     ) {
                         self.provider = provider
@@ -465,14 +465,14 @@ public struct HelmRelease: Resource {
                     public init(from decoder: any Decoder) throws {
                         try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "HelmRelease.Spec.Chart.Spec.Verify")
                         let container = try decoder.container(keyedBy: CodingKeys.self)
-                        self.provider = try container.decode(Provider.self, forKey: .provider)
+                        self.provider = try container.decodeIfPresent(Provider.self, forKey: .provider)
                         self.secretRef = try container.decodeIfPresent(SecretRef.self, forKey: .secretRef)
                     }
 
                     /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.
                     public func encode(to encoder: any Encoder) throws {
                         var container = encoder.container(keyedBy: CodingKeys.self)
-                        try container.encode(self.provider, forKey: .provider)
+                        try container.encodeIfPresent(self.provider, forKey: .provider)
                         try container.encodeIfPresent(self.secretRef, forKey: .secretRef)
                     }
                 }

@@ -366,8 +366,8 @@ public struct OCIRepository: Resource {
         public struct Verify: Codable, Hashable, Sendable {
             /// The `matchOIDCIdentity` field: a list of ``MatchOIDCIdentityItem`` (optional).
             public var matchOIDCIdentity: [MatchOIDCIdentityItem]?
-            /// The `provider` field: ``Provider`` (required).
-            public var provider: Provider
+            /// The `provider` field: ``Provider`` (optional).
+            public var provider: Provider?
             /// The `secretRef` field: ``SecretRef`` (optional).
             public var secretRef: SecretRef?
             /// The `trustedRootSecretRef` field: ``TrustedRootSecretRef`` (optional).
@@ -376,7 +376,7 @@ public struct OCIRepository: Resource {
             /// Creates a value; optional fields default to unset.
             public init(
                 matchOIDCIdentity: [MatchOIDCIdentityItem]? = nil,
-                provider: Provider,
+                provider: Provider? = nil,
                 secretRef: SecretRef? = nil,
                 trustedRootSecretRef: TrustedRootSecretRef? = nil
             ) {
@@ -531,7 +531,7 @@ public struct OCIRepository: Resource {
                 try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "OCIRepository.Spec.Verify")
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.matchOIDCIdentity = try container.decodeIfPresent([MatchOIDCIdentityItem].self, forKey: .matchOIDCIdentity)
-                self.provider = try container.decode(Provider.self, forKey: .provider)
+                self.provider = try container.decodeIfPresent(Provider.self, forKey: .provider)
                 self.secretRef = try container.decodeIfPresent(SecretRef.self, forKey: .secretRef)
                 self.trustedRootSecretRef = try container.decodeIfPresent(TrustedRootSecretRef.self, forKey: .trustedRootSecretRef)
             }
@@ -540,7 +540,7 @@ public struct OCIRepository: Resource {
             public func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(self.matchOIDCIdentity, forKey: .matchOIDCIdentity)
-                try container.encode(self.provider, forKey: .provider)
+                try container.encodeIfPresent(self.provider, forKey: .provider)
                 try container.encodeIfPresent(self.secretRef, forKey: .secretRef)
                 try container.encodeIfPresent(self.trustedRootSecretRef, forKey: .trustedRootSecretRef)
             }

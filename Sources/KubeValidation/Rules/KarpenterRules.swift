@@ -135,10 +135,11 @@ enum KarpenterRules {
     }
 
     static func checkBudget(_ budget: NodePool.Spec.Disruption.Budget, in context: ValidationContext) {
-        if budget.nodes.wholeMatch(of: #/((100|[0-9]{1,2})%|[0-9]+)/#) == nil {
+        // Left out, `nodes` defaults to "10%".
+        if let nodes = budget.nodes, nodes.wholeMatch(of: #/((100|[0-9]{1,2})%|[0-9]+)/#) == nil {
             context.report(
                 .karpenterFieldFormat,
-                "nodes \"\(budget.nodes)\" is neither a node count nor a percentage; write a whole number (5) or 0% to 100% (\"10%\")",
+                "nodes \"\(nodes)\" is neither a node count nor a percentage; write a whole number (5) or 0% to 100% (\"10%\")",
                 at: ["nodes"])
         }
         if let duration = budget.duration, duration.wholeMatch(of: #/(([0-9]+(h|m))|([0-9]+h[0-9]+m))(0s)?/#) == nil {

@@ -95,8 +95,8 @@ public struct NodePool: Resource {
             public struct Budget: Codable, Hashable, Sendable {
                 /// The `duration` field: a string (optional).
                 public var duration: String?
-                /// The `nodes` field: a string (required).
-                public var nodes: String
+                /// The `nodes` field: a string (optional).
+                public var nodes: String?
                 /// The `reasons` field: a list of ``Reason`` (optional).
                 public var reasons: [Reason]?
                 /// The `schedule` field: a string (optional).
@@ -105,7 +105,7 @@ public struct NodePool: Resource {
                 /// Creates a value; optional fields default to unset.
                 public init(
                     duration: String? = nil,
-                    nodes: String,
+                    nodes: String? = nil,
                     reasons: [Reason]? = nil,
                     schedule: String? = nil
                 ) {
@@ -165,7 +165,7 @@ public struct NodePool: Resource {
                     try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "NodePool.Spec.Disruption.Budget")
                     let container = try decoder.container(keyedBy: CodingKeys.self)
                     self.duration = try container.decodeIfPresent(String.self, forKey: .duration)
-                    self.nodes = try container.decode(String.self, forKey: .nodes)
+                    self.nodes = try container.decodeIfPresent(String.self, forKey: .nodes)
                     self.reasons = try container.decodeIfPresent([Reason].self, forKey: .reasons)
                     self.schedule = try container.decodeIfPresent(String.self, forKey: .schedule)
                 }
@@ -174,7 +174,7 @@ public struct NodePool: Resource {
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: CodingKeys.self)
                     try container.encodeIfPresent(self.duration, forKey: .duration)
-                    try container.encode(self.nodes, forKey: .nodes)
+                    try container.encodeIfPresent(self.nodes, forKey: .nodes)
                     try container.encodeIfPresent(self.reasons, forKey: .reasons)
                     try container.encodeIfPresent(self.schedule, forKey: .schedule)
                 }
