@@ -321,9 +321,14 @@ public enum MLPlatform {
             ]
             container.livenessProbe = Workloads.httpProbe("/health", delay: 30)
             container.readinessProbe = Workloads.httpProbe("/health", delay: 10, period: 5)
-            return Workloads.deployment(
+            var deployment = Workloads.deployment(
                 "mlflow", replicas: replicas, labels: ["app.kubernetes.io/component": "tracking"],
                 pod: Workloads.podSpec([container], serviceAccount: "mlflow"))
+            // The Secret is synced from AWS Secrets Manager, not kept in Git.
+            deployment.metadata.annotations = [
+                ValidationConfiguration.externalReferencesAnnotation: "secret/mlflow-database"
+            ]
+            return deployment
         }
 
         /// Service account, Deployment, Service, disruption budget and who may connect.
