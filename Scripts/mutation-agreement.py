@@ -62,7 +62,8 @@ KUBEKIT_ONLY_RULES = {"K8S-ANNOTATION-KEY", "K8S-LABEL-KEY", "K8S-LABEL-VALUE"}
 NULL_ABSENT_RULES = {"K8S-NAME-REQUIRED", "K8S-CONTAINER-IMAGE", "K8S-CONTAINERS-REQUIRED",
                      "K8S-VOLUME-SOURCE", "K8S-SELECTOR-REQUIRED", "K8S-SELECTOR-MISMATCH",
                      "K8S-INGRESS-BACKEND", "K8S-RBAC-RULE", "K8S-SERVICE-PORT",
-                     "K8S-SERVICE-PORT-NAME", "K8S-PROBE-HANDLER"}
+                     "K8S-SERVICE-PORT-NAME", "K8S-PROBE-HANDLER", "K8S-HPA-METRIC",
+                     "K8S-NETPOL-PEER", "K8S-PVC-SPEC"}
 
 
 def kubekit_right(kind, d):
@@ -72,6 +73,12 @@ def kubekit_right(kind, d):
         return True
     if kind == "set-null":
         return rule in NULL_ABSENT_RULES or (rule == "K8S-SCHEMA" and d.get("message", "").endswith("found null"))
+    if kind == "int32-overflow":
+        # The schemas say int32 but do not bound it; the API server cannot decode 2^31 into int32.
+        return rule == "K8S-SCHEMA" and "does not fit" in d.get("message", "")
+    if kind == "quantity-as-number":
+        # 0.5 is a valid quantity, but now a request may be above its limit.
+        return rule == "K8S-RESOURCES-REQUEST-LIMIT"
     if kind == "set-null-map-value":
         # The value reads as "": a selector or template label changed that way no longer matches.
         return rule == "K8S-SELECTOR-MISMATCH"
@@ -166,8 +173,12 @@ def mutations(schema, doc, s):
         # Quantities, IntOrString: free text at the schema level.
         if ref == QUANTITY:
             out.append(("quantity-100mm", path, lambda d, p=path: set_at(d, p, "100mm"), "kubekit"))
+            out.append(("quantity-as-number", path, lambda d, p=path: set_at(d, p, 0.5), "oracle"))
+            out.append(("quantity-to-boolean", path, lambda d, p=path: set_at(d, p, True), "reject"))
             continue
         if ref == INT_OR_STRING:
+            out.append(("int-or-string-fraction", path, lambda d, p=path: set_at(d, p, 1.5), "reject"))
+            out.append(("int-or-string-to-boolean", path, lambda d, p=path: set_at(d, p, False), "reject"))
             if last in PORT_FIELDS and isinstance(node, int):
                 out.append(("port-70000", path, lambda d, p=path: set_at(d, p, 70000), "kubekit"))
             continue
@@ -184,8 +195,11 @@ def mutations(schema, doc, s):
             out.append(("object-to-list", path, lambda d, p=path: set_at(d, p, []), "reject"))
             if last == "labels":
                 out.append(("extra-label", path, lambda d, p=path: set_in(d, p, "kubekit.dev/extra", "yes"), "accept"))
+        elif isinstance(node, list) and path:
+            out.append(("list-to-object", path, lambda d, p=path: set_at(d, p, {}), "reject"))
         elif isinstance(node, str) and "string" in types and "enum" not in ns and path[:1] != ["kind"] and path != ["apiVersion"]:
             out.append(("string-to-number", path, lambda d, p=path: set_at(d, p, 12345), "reject"))
+            out.append(("string-to-boolean", path, lambda d, p=path: set_at(d, p, True), "reject"))
             if path == ["metadata", "name"]:
                 # RBAC names only have to be path segments, where "Bad_Name" is fine.
                 bad = "bad/name" if doc.get("kind") in RBAC_KINDS else "Bad_Name"
@@ -201,6 +215,8 @@ def mutations(schema, doc, s):
         elif isinstance(node, int) and not isinstance(node, bool) and "integer" in types:
             out.append(("integer-to-string", path, lambda d, p=path: set_at(d, p, "7"), "reject"))
             out.append(("integer-to-fraction", path, lambda d, p=path: set_at(d, p, 1.5), "reject"))
+            if ns.get("format") == "int32":
+                out.append(("int32-overflow", path, lambda d, p=path: set_at(d, p, 2 ** 31), "oracle"))
             if last in PORT_FIELDS:
                 out.append(("port-70000", path, lambda d, p=path: set_at(d, p, 70000), "kubekit"))
     return out
