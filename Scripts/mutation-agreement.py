@@ -29,6 +29,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -63,7 +64,8 @@ NULL_ABSENT_RULES = {"K8S-NAME-REQUIRED", "K8S-CONTAINER-IMAGE", "K8S-CONTAINERS
                      "K8S-VOLUME-SOURCE", "K8S-SELECTOR-REQUIRED", "K8S-SELECTOR-MISMATCH",
                      "K8S-INGRESS-BACKEND", "K8S-RBAC-RULE", "K8S-SERVICE-PORT",
                      "K8S-SERVICE-PORT-NAME", "K8S-PROBE-HANDLER", "K8S-HPA-METRIC",
-                     "K8S-NETPOL-PEER", "K8S-PVC-SPEC"}
+                     "K8S-NETPOL-PEER", "K8S-PVC-SPEC", "K8S-TOLERATION", "K8S-SELECTOR-SYNTAX",
+                     "K8S-RBAC-SUBJECT", "K8S-VOLUME-MOUNT", "K8S-VOLUME-NAME", "K8S-ENV-SOURCE"}
 
 
 def kubekit_right(kind, d):
@@ -147,6 +149,13 @@ FREE_FORM = {"io.k8s.apimachinery.pkg.runtime.RawExtension",
              "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaProps",
              "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSON",
              "io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1"}
+# Integer fields the API server requires to be >= 0 (or > 0) in code; the schemas have no minimum.
+NON_NEGATIVE = {"replicas", "minReplicas", "maxReplicas", "initialDelaySeconds", "periodSeconds",
+                "timeoutSeconds", "successThreshold", "failureThreshold", "terminationGracePeriodSeconds",
+                "revisionHistoryLimit", "progressDeadlineSeconds", "minReadySeconds", "backoffLimit",
+                "completions", "parallelism", "activeDeadlineSeconds", "successfulJobsHistoryLimit",
+                "failedJobsHistoryLimit", "startingDeadlineSeconds", "averageUtilization",
+                "stabilizationWindowSeconds", "weight", "defaultMode", "ttlSecondsAfterFinished"}
 PORT_FIELDS = {"containerPort", "port", "targetPort", "hostPort", "nodePort"}
 
 
@@ -195,6 +204,8 @@ def mutations(schema, doc, s):
             out.append(("object-to-list", path, lambda d, p=path: set_at(d, p, []), "reject"))
             if last == "labels":
                 out.append(("extra-label", path, lambda d, p=path: set_in(d, p, "kubekit.dev/extra", "yes"), "accept"))
+                out.append(("label-value-bad", path, lambda d, p=path: set_in(d, p, "kubekit.dev/extra", "-bad value-"), "kubekit"))
+                out.append(("label-key-bad", path, lambda d, p=path: set_in(d, p, "bad key", "x"), "kubekit"))
         elif isinstance(node, list) and path:
             out.append(("list-to-object", path, lambda d, p=path: set_at(d, p, {}), "reject"))
         elif isinstance(node, str) and "string" in types and "enum" not in ns and path[:1] != ["kind"] and path != ["apiVersion"]:
@@ -219,6 +230,8 @@ def mutations(schema, doc, s):
                 out.append(("int32-overflow", path, lambda d, p=path: set_at(d, p, 2 ** 31), "oracle"))
             if last in PORT_FIELDS:
                 out.append(("port-70000", path, lambda d, p=path: set_at(d, p, 70000), "kubekit"))
+            if last in NON_NEGATIVE:
+                out.append(("negative-integer", path, lambda d, p=path: set_at(d, p, -1), "kubekit"))
     return out
 
 
@@ -413,7 +426,9 @@ def main():
     for kind in sorted(flag_rules):
         print("    %-22s %s" % (kind, ", ".join("%s %d" % kv for kv in flag_rules[kind].most_common())))
     n_sem = sum(1 for f, t in table.items() if t[3] == "kubekit" and oracle.get(f) == "OK")
+    sem_kinds = collections.Counter(t[1] for f, t in table.items() if t[3] == "kubekit" and oracle.get(f) == "OK")
     print("KubeKit-only, expected (oracle accepts, the schemas cannot check): %d mutations, flagged %d" % (n_sem, n_sem - len(sem_missed)))
+    print("    by mutation: " + ", ".join("%s %d" % kv for kv in sorted(sem_kinds.items())))
     for rule, count in sorted(expected_only.items()):
         print("    %-40s %d" % (rule, count))
     if unjudged:
@@ -433,7 +448,11 @@ def main():
             print("    kubekit: %s %s %s" % (d.get("ruleId"), d.get("fieldPath") or "", d.get("message")))
     for label, diags in sem_missed:
         print("DISAGREE (KubeKit-only check did not fire): %s" % label)
-    print("elapsed: %.1f s; candidates in %s" % (elapsed, tmp))
+    if args.keep:
+        print("elapsed: %.1f s; candidates kept in %s" % (elapsed, tmp))
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print("elapsed: %.1f s" % elapsed)
     return 1 if (missed or false_pos or sem_missed) else 0
 
 
