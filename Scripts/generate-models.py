@@ -482,6 +482,10 @@ class Generator:
             elif p.strategy == "bytesMap":
                 fn = "decodeByteMap" if p.required else "decodeByteMapIfPresent"
                 lines.append("        %s = try KubeCoding.%s(container, forKey: %s)" % (target, fn, key))
+            elif p.swift_type == "[String: String]":
+                # null values read as "", as the API server reads them
+                fn = "decodeStringMap" if p.required else "decodeStringMapIfPresent"
+                lines.append("        %s = try KubeCoding.%s(container, forKey: %s)" % (target, fn, key))
             else:
                 fn = "decode" if p.required else "decodeIfPresent"
                 lines.append("        %s = try container.%s(%s.self, forKey: %s)" % (target, fn, p.swift_type, key))

@@ -50,6 +50,19 @@ import Testing
         #expect(message.contains("missing"))
     }
 
+    @Test func nullMapValuesDecodeAsEmptyStrings() throws {
+        // The API server decodes a null map value into "" (Go's zero value), so this is valid.
+        let json = #"{"apiVersion":"v1","kind":"Service","metadata":{"name":"web","labels":{"app":"web","tier":null}},"spec":{"selector":{"tier":null}}}"#
+        let service = try JSONDecoder().decode(Service.self, from: Data(json.utf8))
+        #expect(service.metadata.labels == ["app": "web", "tier": ""])
+        #expect(service.spec?.selector == ["tier": ""])
+        let node = try #require(try ManifestReader.readAll(Array("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  empty:\n".utf8), file: "c.yaml").first)
+        let map = try NodeDecoder().decode(ConfigMap.self, from: node)
+        #expect(map.data == ["empty": ""])
+        // A value of the wrong type is still an error.
+        #expect(decodeError(Service.self, #"{"apiVersion":"v1","kind":"Service","metadata":{"labels":{"tier":3}}}"#) != nil)
+    }
+
     @Test func int32OverflowIsRejected() throws {
         // Foundation's JSONDecoder reports range errors without a path; the message only has to exist.
         let json = #"{"apiVersion":"v1","kind":"Service","spec":{"ports":[{"port":2147483648}]}}"#

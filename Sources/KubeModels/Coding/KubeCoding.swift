@@ -66,11 +66,29 @@ public enum KubeCoding {
         return try bytes(fromBase64: text, codingPath: container.codingPath + [key])
     }
 
+    /// Decodes a required map of strings, reading a null value as the empty string.
+    ///
+    /// The API server decodes `labels: {tier: null}` (YAML `tier:` with nothing after it) into
+    /// `tier: ""` and accepts it, so KubeKit does the same instead of rejecting the document.
+    public static func decodeStringMap<Key: CodingKey>(
+        _ container: KeyedDecodingContainer<Key>, forKey key: Key
+    ) throws -> [String: String] {
+        try container.decode([String: String?].self, forKey: key).mapValues { $0 ?? "" }
+    }
+
+    /// Decodes an optional map of strings, reading a null value as the empty string (see
+    /// ``decodeStringMap(_:forKey:)``).
+    public static func decodeStringMapIfPresent<Key: CodingKey>(
+        _ container: KeyedDecodingContainer<Key>, forKey key: Key
+    ) throws -> [String: String]? {
+        try container.decodeIfPresent([String: String?].self, forKey: key)?.mapValues { $0 ?? "" }
+    }
+
     /// Decodes a required map of base64 strings into bytes.
     public static func decodeByteMap<Key: CodingKey>(
         _ container: KeyedDecodingContainer<Key>, forKey key: Key
     ) throws -> [String: Data] {
-        let map = try container.decode([String: String].self, forKey: key)
+        let map = try decodeStringMap(container, forKey: key)
         return try byteMap(map, codingPath: container.codingPath + [key])
     }
 
@@ -78,7 +96,7 @@ public enum KubeCoding {
     public static func decodeByteMapIfPresent<Key: CodingKey>(
         _ container: KeyedDecodingContainer<Key>, forKey key: Key
     ) throws -> [String: Data]? {
-        guard let map = try container.decodeIfPresent([String: String].self, forKey: key) else { return nil }
+        guard let map = try decodeStringMapIfPresent(container, forKey: key) else { return nil }
         return try byteMap(map, codingPath: container.codingPath + [key])
     }
 

@@ -81,7 +81,7 @@ extension CSIPersistentVolumeSource {
         self.nodePublishSecretRef = try container.decodeIfPresent(SecretReference.self, forKey: .nodePublishSecretRef)
         self.nodeStageSecretRef = try container.decodeIfPresent(SecretReference.self, forKey: .nodeStageSecretRef)
         self.readOnly = try container.decodeIfPresent(Bool.self, forKey: .readOnly)
-        self.volumeAttributes = try container.decodeIfPresent([String: String].self, forKey: .volumeAttributes)
+        self.volumeAttributes = try KubeCoding.decodeStringMapIfPresent(container, forKey: .volumeAttributes)
         self.volumeHandle = try container.decode(String.self, forKey: .volumeHandle)
     }
 

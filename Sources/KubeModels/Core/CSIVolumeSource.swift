@@ -52,7 +52,7 @@ extension CSIVolumeSource {
         self.fsType = try container.decodeIfPresent(String.self, forKey: .fsType)
         self.nodePublishSecretRef = try container.decodeIfPresent(LocalObjectReference.self, forKey: .nodePublishSecretRef)
         self.readOnly = try container.decodeIfPresent(Bool.self, forKey: .readOnly)
-        self.volumeAttributes = try container.decodeIfPresent([String: String].self, forKey: .volumeAttributes)
+        self.volumeAttributes = try KubeCoding.decodeStringMapIfPresent(container, forKey: .volumeAttributes)
     }
 
     /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.

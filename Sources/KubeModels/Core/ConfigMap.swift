@@ -75,7 +75,7 @@ extension ConfigMap {
             kind: container.decodeIfPresent(String.self, forKey: .kind),
             of: Self.self, codingPath: decoder.codingPath)
         self.binaryData = try KubeCoding.decodeByteMapIfPresent(container, forKey: .binaryData)
-        self.data = try container.decodeIfPresent([String: String].self, forKey: .data)
+        self.data = try KubeCoding.decodeStringMapIfPresent(container, forKey: .data)
         self.immutable = try container.decodeIfPresent(Bool.self, forKey: .immutable)
         self.metadata = try container.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
     }

@@ -50,7 +50,7 @@ extension FlexVolumeSource {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.driver = try container.decode(String.self, forKey: .driver)
         self.fsType = try container.decodeIfPresent(String.self, forKey: .fsType)
-        self.options = try container.decodeIfPresent([String: String].self, forKey: .options)
+        self.options = try KubeCoding.decodeStringMapIfPresent(container, forKey: .options)
         self.readOnly = try container.decodeIfPresent(Bool.self, forKey: .readOnly)
         self.secretRef = try container.decodeIfPresent(LocalObjectReference.self, forKey: .secretRef)
     }

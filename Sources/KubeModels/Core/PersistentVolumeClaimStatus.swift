@@ -69,7 +69,7 @@ extension PersistentVolumeClaimStatus {
         try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "PersistentVolumeClaimStatus")
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.accessModes = try container.decodeIfPresent([PersistentVolumeAccessMode].self, forKey: .accessModes)
-        self.allocatedResourceStatuses = try container.decodeIfPresent([String: String].self, forKey: .allocatedResourceStatuses)
+        self.allocatedResourceStatuses = try KubeCoding.decodeStringMapIfPresent(container, forKey: .allocatedResourceStatuses)
         self.allocatedResources = try container.decodeIfPresent([String: Quantity].self, forKey: .allocatedResources)
         self.capacity = try container.decodeIfPresent([String: Quantity].self, forKey: .capacity)
         self.conditions = try container.decodeIfPresent([PersistentVolumeClaimCondition].self, forKey: .conditions)

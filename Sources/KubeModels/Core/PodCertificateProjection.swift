@@ -70,7 +70,7 @@ extension PodCertificateProjection {
         self.maxExpirationSeconds = try container.decodeIfPresent(Int32.self, forKey: .maxExpirationSeconds)
         self.signerName = try container.decode(String.self, forKey: .signerName)
         self.user = try container.decodeIfPresent(Int64.self, forKey: .user)
-        self.userAnnotations = try container.decodeIfPresent([String: String].self, forKey: .userAnnotations)
+        self.userAnnotations = try KubeCoding.decodeStringMapIfPresent(container, forKey: .userAnnotations)
     }
 
     /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.

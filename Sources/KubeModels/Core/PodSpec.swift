@@ -257,7 +257,7 @@ extension PodSpec {
         self.imagePullSecrets = try container.decodeIfPresent([LocalObjectReference].self, forKey: .imagePullSecrets)
         self.initContainers = try container.decodeIfPresent([Container].self, forKey: .initContainers)
         self.nodeName = try container.decodeIfPresent(String.self, forKey: .nodeName)
-        self.nodeSelector = try container.decodeIfPresent([String: String].self, forKey: .nodeSelector)
+        self.nodeSelector = try KubeCoding.decodeStringMapIfPresent(container, forKey: .nodeSelector)
         self.os = try container.decodeIfPresent(PodOS.self, forKey: .os)
         self.overhead = try container.decodeIfPresent([String: Quantity].self, forKey: .overhead)
         self.preemptionPolicy = try container.decodeIfPresent(PreemptionPolicy.self, forKey: .preemptionPolicy)

@@ -84,7 +84,7 @@ extension Secret {
         self.data = try KubeCoding.decodeByteMapIfPresent(container, forKey: .data)
         self.immutable = try container.decodeIfPresent(Bool.self, forKey: .immutable)
         self.metadata = try container.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
-        self.stringData = try container.decodeIfPresent([String: String].self, forKey: .stringData)
+        self.stringData = try KubeCoding.decodeStringMapIfPresent(container, forKey: .stringData)
         self.type = try container.decodeIfPresent(SecretType.self, forKey: .type)
     }
 

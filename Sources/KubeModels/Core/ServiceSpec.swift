@@ -138,7 +138,7 @@ extension ServiceSpec {
         self.loadBalancerSourceRanges = try container.decodeIfPresent([String].self, forKey: .loadBalancerSourceRanges)
         self.ports = try container.decodeIfPresent([ServicePort].self, forKey: .ports)
         self.publishNotReadyAddresses = try container.decodeIfPresent(Bool.self, forKey: .publishNotReadyAddresses)
-        self.selector = try container.decodeIfPresent([String: String].self, forKey: .selector)
+        self.selector = try KubeCoding.decodeStringMapIfPresent(container, forKey: .selector)
         self.sessionAffinity = try container.decodeIfPresent(ServiceAffinity.self, forKey: .sessionAffinity)
         self.sessionAffinityConfig = try container.decodeIfPresent(SessionAffinityConfig.self, forKey: .sessionAffinityConfig)
         self.trafficDistribution = try container.decodeIfPresent(ServiceTrafficDistribution.self, forKey: .trafficDistribution)

@@ -34,7 +34,7 @@ extension LabelSelector {
         try KubeCoding.checkFields(of: decoder, allowed: CodingKeys.self, in: "LabelSelector")
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.matchExpressions = try container.decodeIfPresent([LabelSelectorRequirement].self, forKey: .matchExpressions)
-        self.matchLabels = try container.decodeIfPresent([String: String].self, forKey: .matchLabels)
+        self.matchLabels = try KubeCoding.decodeStringMapIfPresent(container, forKey: .matchLabels)
     }
 
     /// Encodes the value; unset optional fields are omitted, empty lists and maps are kept.

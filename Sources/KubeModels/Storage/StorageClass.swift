@@ -104,7 +104,7 @@ extension StorageClass {
         self.allowedTopologies = try container.decodeIfPresent([TopologySelectorTerm].self, forKey: .allowedTopologies)
         self.metadata = try container.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         self.mountOptions = try container.decodeIfPresent([String].self, forKey: .mountOptions)
-        self.parameters = try container.decodeIfPresent([String: String].self, forKey: .parameters)
+        self.parameters = try KubeCoding.decodeStringMapIfPresent(container, forKey: .parameters)
         self.provisioner = try container.decode(String.self, forKey: .provisioner)
         self.reclaimPolicy = try container.decodeIfPresent(PersistentVolumeReclaimPolicy.self, forKey: .reclaimPolicy)
         self.volumeBindingMode = try container.decodeIfPresent(VolumeBindingMode.self, forKey: .volumeBindingMode)
