@@ -447,7 +447,7 @@ class Generator:
                 "        _ = encoder.container(keyedBy: AnyCodingKey.self)",
                 "    }",
                 "}",
-            ] + [""] + self.emit_writable(owner, props, is_kind)
+            ] + [""] + self.emit_writable(owner, props, is_kind) + [""] + self.emit_readable(owner, props, is_kind)
         lines = ["extension %s {" % owner]
         lines.append("    enum CodingKeys: String, CodingKey, CaseIterable {")
         keys = []
@@ -516,6 +516,75 @@ class Generator:
         lines.append("}")
         lines.append("")
         lines += self.emit_writable(owner, props, is_kind)
+        lines.append("")
+        lines += self.emit_readable(owner, props, is_kind)
+        return lines
+
+    def emit_readable(self, owner, props, is_kind):
+        """The direct read path: the checks, values and errors of `init(from:)` under `NodeDecoder`,
+        reading the node's entries in one pass instead of through keyed containers."""
+        lines = ["extension %s: NodeReadable {" % owner]
+        lines.append("    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.")
+        if not props and not is_kind:
+            lines.append("    public init(node: Node, reader: NodeReader) throws {")
+            lines.append("        for entry in try reader.entries(of: node) {")
+            lines.append('            try KubeCoding.unknownField(entry, in: "%s", allowed: [], reader: reader)' % owner)
+            lines.append("        }")
+            lines.append("    }")
+            lines.append("}")
+            return lines
+        ordered = sorted(props, key=lambda p: p.json_name)
+        names = (["apiVersion", "kind"] if is_kind else []) + [p.json_name for p in ordered]
+        lines.append("    public init(node: Node, reader: NodeReader) throws {")
+        if is_kind:
+            lines.append("        var apiVersion: String?")
+            lines.append("        var kind: String?")
+        for p in ordered:
+            if p.json_name == "metadata" and is_kind:
+                lines.append("        var metadata: ObjectMeta?")
+            else:
+                lines.append("        var %s: %s?" % (escaped(p.ident), p.swift_type))
+        lines.append("        for entry in try reader.entries(of: node) {")
+        lines.append("            switch entry.key {")
+        if is_kind:
+            lines.append('            case "apiVersion": apiVersion = try reader.optional(String.self, entry)')
+            lines.append('            case "kind": kind = try reader.optional(String.self, entry)')
+        for p in ordered:
+            target = escaped(p.ident)
+            if p.json_name == "metadata" and is_kind:
+                expr = "try reader.optional(ObjectMeta.self, entry)"
+            elif p.strategy == "bytes":
+                expr = "try KubeCoding.%s(entry, reader: reader)" % ("requiredBytes" if p.required else "optionalBytes")
+            elif p.strategy == "bytesMap":
+                expr = "try KubeCoding.%s(entry, reader: reader)" % ("requiredByteMap" if p.required else "optionalByteMap")
+            elif p.swift_type == "[String: String]":
+                expr = "try reader.%s(entry)" % ("requiredStringMap" if p.required else "optionalStringMap")
+            elif p.required and not p.indirect:
+                expr = "try reader.required(%s.self, entry)" % p.swift_type
+            else:
+                expr = "try reader.optional(%s.self, entry)" % p.swift_type
+            lines.append('            case "%s": %s = %s' % (p.json_name, target, expr))
+        lines.append("            default:")
+        lines.append('                try KubeCoding.unknownField(entry, in: "%s", allowed: Self.fieldNames, reader: reader)' % owner)
+        lines.append("            }")
+        lines.append("        }")
+        if is_kind:
+            lines.append("        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)")
+        for p in ordered:
+            target = escaped(p.ident)
+            if p.json_name == "metadata" and is_kind:
+                lines.append("        self.metadata = metadata ?? ObjectMeta()")
+            elif p.indirect:
+                lines.append("        self._%s = %s.map(IndirectBox.init)" % (p.ident, target))
+            elif p.required:
+                lines.append('        self.%s = try %s ?? reader.missing("%s", in: node)' % (target, target, p.json_name))
+            else:
+                lines.append("        self.%s = %s" % (target, target))
+        lines.append("    }")
+        lines.append("")
+        lines.append("    /// The field names the model declares, for unknown-field suggestions.")
+        lines.append("    static let fieldNames: [String] = [%s]" % ", ".join('"%s"' % n for n in names))
+        lines.append("}")
         return lines
 
     def emit_writable(self, owner, props, is_kind):
@@ -617,6 +686,11 @@ class Generator:
         lines.append("extension %s: StructuredWritable {" % enum)
         lines.append("    /// Writes the raw value as a string scalar.")
         lines.append("    public func write(to writer: any StructuredWriter) throws { try writer.string(rawValue) }")
+        lines.append("}")
+        lines.append("")
+        lines.append("extension %s: NodeReadable {" % enum)
+        lines.append("    /// Reads the value from a string scalar.")
+        lines.append("    public init(node: Node, reader: NodeReader) throws { self.rawValue = try String(node: node, reader: reader) }")
         lines.append("}")
         return "\n".join(lines) + "\n"
 

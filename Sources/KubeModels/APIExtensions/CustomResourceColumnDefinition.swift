@@ -98,3 +98,36 @@ extension CustomResourceColumnDefinition: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CustomResourceColumnDefinition: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var description: String?
+        var format: String?
+        var jsonPath: String?
+        var name: String?
+        var priority: Int32?
+        var type: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "description": description = try reader.optional(String.self, entry)
+            case "format": format = try reader.optional(String.self, entry)
+            case "jsonPath": jsonPath = try reader.required(String.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "priority": priority = try reader.optional(Int32.self, entry)
+            case "type": type = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CustomResourceColumnDefinition", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.description = description
+        self.format = format
+        self.jsonPath = try jsonPath ?? reader.missing("jsonPath", in: node)
+        self.name = try name ?? reader.missing("name", in: node)
+        self.priority = priority
+        self.type = try type ?? reader.missing("type", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["description", "format", "jsonPath", "name", "priority", "type"]
+}

@@ -58,3 +58,24 @@ extension CustomResourceConversion: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CustomResourceConversion: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var strategy: ConversionStrategyType?
+        var webhook: WebhookConversion?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "strategy": strategy = try reader.required(ConversionStrategyType.self, entry)
+            case "webhook": webhook = try reader.optional(WebhookConversion.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CustomResourceConversion", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.strategy = try strategy ?? reader.missing("strategy", in: node)
+        self.webhook = webhook
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["strategy", "webhook"]
+}

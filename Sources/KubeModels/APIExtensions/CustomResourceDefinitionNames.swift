@@ -100,3 +100,36 @@ extension CustomResourceDefinitionNames: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CustomResourceDefinitionNames: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var categories: [String]?
+        var kind: String?
+        var listKind: String?
+        var plural: String?
+        var shortNames: [String]?
+        var singular: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "categories": categories = try reader.optional([String].self, entry)
+            case "kind": kind = try reader.required(String.self, entry)
+            case "listKind": listKind = try reader.optional(String.self, entry)
+            case "plural": plural = try reader.required(String.self, entry)
+            case "shortNames": shortNames = try reader.optional([String].self, entry)
+            case "singular": singular = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CustomResourceDefinitionNames", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.categories = categories
+        self.kind = try kind ?? reader.missing("kind", in: node)
+        self.listKind = listKind
+        self.plural = try plural ?? reader.missing("plural", in: node)
+        self.shortNames = shortNames
+        self.singular = singular
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["categories", "kind", "listKind", "plural", "shortNames", "singular"]
+}

@@ -96,3 +96,36 @@ extension CustomResourceDefinitionSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CustomResourceDefinitionSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var conversion: CustomResourceConversion?
+        var group: String?
+        var names: CustomResourceDefinitionNames?
+        var preserveUnknownFields: Bool?
+        var scope: ResourceScope?
+        var versions: [CustomResourceDefinitionVersion]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "conversion": conversion = try reader.optional(CustomResourceConversion.self, entry)
+            case "group": group = try reader.required(String.self, entry)
+            case "names": names = try reader.required(CustomResourceDefinitionNames.self, entry)
+            case "preserveUnknownFields": preserveUnknownFields = try reader.optional(Bool.self, entry)
+            case "scope": scope = try reader.required(ResourceScope.self, entry)
+            case "versions": versions = try reader.required([CustomResourceDefinitionVersion].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CustomResourceDefinitionSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.conversion = conversion
+        self.group = try group ?? reader.missing("group", in: node)
+        self.names = try names ?? reader.missing("names", in: node)
+        self.preserveUnknownFields = preserveUnknownFields
+        self.scope = try scope ?? reader.missing("scope", in: node)
+        self.versions = try versions ?? reader.missing("versions", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["conversion", "group", "names", "preserveUnknownFields", "scope", "versions"]
+}

@@ -82,3 +82,30 @@ extension CustomResourceDefinitionStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CustomResourceDefinitionStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var acceptedNames: CustomResourceDefinitionNames?
+        var conditions: [CustomResourceDefinitionCondition]?
+        var observedGeneration: Int64?
+        var storedVersions: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "acceptedNames": acceptedNames = try reader.optional(CustomResourceDefinitionNames.self, entry)
+            case "conditions": conditions = try reader.optional([CustomResourceDefinitionCondition].self, entry)
+            case "observedGeneration": observedGeneration = try reader.optional(Int64.self, entry)
+            case "storedVersions": storedVersions = try reader.optional([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CustomResourceDefinitionStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.acceptedNames = acceptedNames
+        self.conditions = conditions
+        self.observedGeneration = observedGeneration
+        self.storedVersions = storedVersions
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["acceptedNames", "conditions", "observedGeneration", "storedVersions"]
+}

@@ -131,3 +131,45 @@ extension CustomResourceDefinitionVersion: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CustomResourceDefinitionVersion: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var additionalPrinterColumns: [CustomResourceColumnDefinition]?
+        var deprecated: Bool?
+        var deprecationWarning: String?
+        var name: String?
+        var schema: CustomResourceValidation?
+        var selectableFields: [SelectableField]?
+        var served: Bool?
+        var storage: Bool?
+        var subresources: CustomResourceSubresources?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "additionalPrinterColumns": additionalPrinterColumns = try reader.optional([CustomResourceColumnDefinition].self, entry)
+            case "deprecated": deprecated = try reader.optional(Bool.self, entry)
+            case "deprecationWarning": deprecationWarning = try reader.optional(String.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "schema": schema = try reader.optional(CustomResourceValidation.self, entry)
+            case "selectableFields": selectableFields = try reader.optional([SelectableField].self, entry)
+            case "served": served = try reader.required(Bool.self, entry)
+            case "storage": storage = try reader.required(Bool.self, entry)
+            case "subresources": subresources = try reader.optional(CustomResourceSubresources.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CustomResourceDefinitionVersion", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.additionalPrinterColumns = additionalPrinterColumns
+        self.deprecated = deprecated
+        self.deprecationWarning = deprecationWarning
+        self.name = try name ?? reader.missing("name", in: node)
+        self.schema = schema
+        self.selectableFields = selectableFields
+        self.served = try served ?? reader.missing("served", in: node)
+        self.storage = try storage ?? reader.missing("storage", in: node)
+        self.subresources = subresources
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["additionalPrinterColumns", "deprecated", "deprecationWarning", "name", "schema", "selectableFields", "served", "storage", "subresources"]
+}

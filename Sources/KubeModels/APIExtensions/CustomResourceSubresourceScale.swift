@@ -67,3 +67,27 @@ extension CustomResourceSubresourceScale: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CustomResourceSubresourceScale: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var labelSelectorPath: String?
+        var specReplicasPath: String?
+        var statusReplicasPath: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "labelSelectorPath": labelSelectorPath = try reader.optional(String.self, entry)
+            case "specReplicasPath": specReplicasPath = try reader.required(String.self, entry)
+            case "statusReplicasPath": statusReplicasPath = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CustomResourceSubresourceScale", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.labelSelectorPath = labelSelectorPath
+        self.specReplicasPath = try specReplicasPath ?? reader.missing("specReplicasPath", in: node)
+        self.statusReplicasPath = try statusReplicasPath ?? reader.missing("statusReplicasPath", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["labelSelectorPath", "specReplicasPath", "statusReplicasPath"]
+}

@@ -60,3 +60,24 @@ extension CustomResourceSubresources: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CustomResourceSubresources: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var scale: CustomResourceSubresourceScale?
+        var status: CustomResourceSubresourceStatus?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "scale": scale = try reader.optional(CustomResourceSubresourceScale.self, entry)
+            case "status": status = try reader.optional(CustomResourceSubresourceStatus.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CustomResourceSubresources", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.scale = scale
+        self.status = status
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["scale", "status"]
+}

@@ -49,3 +49,21 @@ extension CustomResourceValidation: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CustomResourceValidation: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var openAPIV3Schema: JSONSchemaProps?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "openAPIV3Schema": openAPIV3Schema = try reader.optional(JSONSchemaProps.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CustomResourceValidation", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.openAPIV3Schema = openAPIV3Schema
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["openAPIV3Schema"]
+}

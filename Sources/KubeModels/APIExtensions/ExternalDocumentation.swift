@@ -60,3 +60,24 @@ extension ExternalDocumentation: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ExternalDocumentation: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var description: String?
+        var url: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "description": description = try reader.optional(String.self, entry)
+            case "url": url = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ExternalDocumentation", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.description = description
+        self.url = url
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["description", "url"]
+}

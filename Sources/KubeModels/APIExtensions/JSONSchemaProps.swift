@@ -526,3 +526,150 @@ extension JSONSchemaProps: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension JSONSchemaProps: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var ref: String?
+        var schema: String?
+        var additionalItems: JSONSchemaPropsOrBool?
+        var additionalProperties: JSONSchemaPropsOrBool?
+        var allOf: [JSONSchemaProps]?
+        var anyOf: [JSONSchemaProps]?
+        var `default`: JSONValue?
+        var definitions: [String: JSONSchemaProps]?
+        var dependencies: [String: JSONSchemaPropsOrStringArray]?
+        var description: String?
+        var `enum`: [JSONValue]?
+        var example: JSONValue?
+        var exclusiveMaximum: Bool?
+        var exclusiveMinimum: Bool?
+        var externalDocs: ExternalDocumentation?
+        var format: String?
+        var id: String?
+        var items: JSONSchemaPropsOrArray?
+        var maxItems: Int64?
+        var maxLength: Int64?
+        var maxProperties: Int64?
+        var maximum: Double?
+        var minItems: Int64?
+        var minLength: Int64?
+        var minProperties: Int64?
+        var minimum: Double?
+        var multipleOf: Double?
+        var not: JSONSchemaProps?
+        var nullable: Bool?
+        var oneOf: [JSONSchemaProps]?
+        var pattern: String?
+        var patternProperties: [String: JSONSchemaProps]?
+        var properties: [String: JSONSchemaProps]?
+        var required: [String]?
+        var title: String?
+        var type: String?
+        var uniqueItems: Bool?
+        var xKubernetesEmbeddedResource: Bool?
+        var xKubernetesIntOrString: Bool?
+        var xKubernetesListMapKeys: [String]?
+        var xKubernetesListType: String?
+        var xKubernetesMapType: String?
+        var xKubernetesPreserveUnknownFields: Bool?
+        var xKubernetesValidations: [ValidationRule]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "$ref": ref = try reader.optional(String.self, entry)
+            case "$schema": schema = try reader.optional(String.self, entry)
+            case "additionalItems": additionalItems = try reader.optional(JSONSchemaPropsOrBool.self, entry)
+            case "additionalProperties": additionalProperties = try reader.optional(JSONSchemaPropsOrBool.self, entry)
+            case "allOf": allOf = try reader.optional([JSONSchemaProps].self, entry)
+            case "anyOf": anyOf = try reader.optional([JSONSchemaProps].self, entry)
+            case "default": `default` = try reader.optional(JSONValue.self, entry)
+            case "definitions": definitions = try reader.optional([String: JSONSchemaProps].self, entry)
+            case "dependencies": dependencies = try reader.optional([String: JSONSchemaPropsOrStringArray].self, entry)
+            case "description": description = try reader.optional(String.self, entry)
+            case "enum": `enum` = try reader.optional([JSONValue].self, entry)
+            case "example": example = try reader.optional(JSONValue.self, entry)
+            case "exclusiveMaximum": exclusiveMaximum = try reader.optional(Bool.self, entry)
+            case "exclusiveMinimum": exclusiveMinimum = try reader.optional(Bool.self, entry)
+            case "externalDocs": externalDocs = try reader.optional(ExternalDocumentation.self, entry)
+            case "format": format = try reader.optional(String.self, entry)
+            case "id": id = try reader.optional(String.self, entry)
+            case "items": items = try reader.optional(JSONSchemaPropsOrArray.self, entry)
+            case "maxItems": maxItems = try reader.optional(Int64.self, entry)
+            case "maxLength": maxLength = try reader.optional(Int64.self, entry)
+            case "maxProperties": maxProperties = try reader.optional(Int64.self, entry)
+            case "maximum": maximum = try reader.optional(Double.self, entry)
+            case "minItems": minItems = try reader.optional(Int64.self, entry)
+            case "minLength": minLength = try reader.optional(Int64.self, entry)
+            case "minProperties": minProperties = try reader.optional(Int64.self, entry)
+            case "minimum": minimum = try reader.optional(Double.self, entry)
+            case "multipleOf": multipleOf = try reader.optional(Double.self, entry)
+            case "not": not = try reader.optional(JSONSchemaProps.self, entry)
+            case "nullable": nullable = try reader.optional(Bool.self, entry)
+            case "oneOf": oneOf = try reader.optional([JSONSchemaProps].self, entry)
+            case "pattern": pattern = try reader.optional(String.self, entry)
+            case "patternProperties": patternProperties = try reader.optional([String: JSONSchemaProps].self, entry)
+            case "properties": properties = try reader.optional([String: JSONSchemaProps].self, entry)
+            case "required": required = try reader.optional([String].self, entry)
+            case "title": title = try reader.optional(String.self, entry)
+            case "type": type = try reader.optional(String.self, entry)
+            case "uniqueItems": uniqueItems = try reader.optional(Bool.self, entry)
+            case "x-kubernetes-embedded-resource": xKubernetesEmbeddedResource = try reader.optional(Bool.self, entry)
+            case "x-kubernetes-int-or-string": xKubernetesIntOrString = try reader.optional(Bool.self, entry)
+            case "x-kubernetes-list-map-keys": xKubernetesListMapKeys = try reader.optional([String].self, entry)
+            case "x-kubernetes-list-type": xKubernetesListType = try reader.optional(String.self, entry)
+            case "x-kubernetes-map-type": xKubernetesMapType = try reader.optional(String.self, entry)
+            case "x-kubernetes-preserve-unknown-fields": xKubernetesPreserveUnknownFields = try reader.optional(Bool.self, entry)
+            case "x-kubernetes-validations": xKubernetesValidations = try reader.optional([ValidationRule].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "JSONSchemaProps", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.ref = ref
+        self.schema = schema
+        self.additionalItems = additionalItems
+        self.additionalProperties = additionalProperties
+        self.allOf = allOf
+        self.anyOf = anyOf
+        self.`default` = `default`
+        self.definitions = definitions
+        self.dependencies = dependencies
+        self.description = description
+        self.`enum` = `enum`
+        self.example = example
+        self.exclusiveMaximum = exclusiveMaximum
+        self.exclusiveMinimum = exclusiveMinimum
+        self.externalDocs = externalDocs
+        self.format = format
+        self.id = id
+        self.items = items
+        self.maxItems = maxItems
+        self.maxLength = maxLength
+        self.maxProperties = maxProperties
+        self.maximum = maximum
+        self.minItems = minItems
+        self.minLength = minLength
+        self.minProperties = minProperties
+        self.minimum = minimum
+        self.multipleOf = multipleOf
+        self._not = not.map(IndirectBox.init)
+        self.nullable = nullable
+        self.oneOf = oneOf
+        self.pattern = pattern
+        self.patternProperties = patternProperties
+        self.properties = properties
+        self.required = required
+        self.title = title
+        self.type = type
+        self.uniqueItems = uniqueItems
+        self.xKubernetesEmbeddedResource = xKubernetesEmbeddedResource
+        self.xKubernetesIntOrString = xKubernetesIntOrString
+        self.xKubernetesListMapKeys = xKubernetesListMapKeys
+        self.xKubernetesListType = xKubernetesListType
+        self.xKubernetesMapType = xKubernetesMapType
+        self.xKubernetesPreserveUnknownFields = xKubernetesPreserveUnknownFields
+        self.xKubernetesValidations = xKubernetesValidations
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["$ref", "$schema", "additionalItems", "additionalProperties", "allOf", "anyOf", "default", "definitions", "dependencies", "description", "enum", "example", "exclusiveMaximum", "exclusiveMinimum", "externalDocs", "format", "id", "items", "maxItems", "maxLength", "maxProperties", "maximum", "minItems", "minLength", "minProperties", "minimum", "multipleOf", "not", "nullable", "oneOf", "pattern", "patternProperties", "properties", "required", "title", "type", "uniqueItems", "x-kubernetes-embedded-resource", "x-kubernetes-int-or-string", "x-kubernetes-list-map-keys", "x-kubernetes-list-type", "x-kubernetes-map-type", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-validations"]
+}

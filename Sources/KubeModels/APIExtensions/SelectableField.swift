@@ -47,3 +47,21 @@ extension SelectableField: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SelectableField: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var jsonPath: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "jsonPath": jsonPath = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SelectableField", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.jsonPath = try jsonPath ?? reader.missing("jsonPath", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["jsonPath"]
+}

@@ -78,3 +78,30 @@ extension ServiceReference: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ServiceReference: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var namespace: String?
+        var path: String?
+        var port: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "namespace": namespace = try reader.required(String.self, entry)
+            case "path": path = try reader.optional(String.self, entry)
+            case "port": port = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ServiceReference", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.namespace = try namespace ?? reader.missing("namespace", in: node)
+        self.path = path
+        self.port = port
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "namespace", "path", "port"]
+}

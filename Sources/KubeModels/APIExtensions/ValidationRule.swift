@@ -102,3 +102,36 @@ extension ValidationRule: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ValidationRule: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fieldPath: String?
+        var message: String?
+        var messageExpression: String?
+        var optionalOldSelf: Bool?
+        var reason: FieldValueErrorReason?
+        var rule: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fieldPath": fieldPath = try reader.optional(String.self, entry)
+            case "message": message = try reader.optional(String.self, entry)
+            case "messageExpression": messageExpression = try reader.optional(String.self, entry)
+            case "optionalOldSelf": optionalOldSelf = try reader.optional(Bool.self, entry)
+            case "reason": reason = try reader.optional(FieldValueErrorReason.self, entry)
+            case "rule": rule = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ValidationRule", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fieldPath = fieldPath
+        self.message = message
+        self.messageExpression = messageExpression
+        self.optionalOldSelf = optionalOldSelf
+        self.reason = reason
+        self.rule = try rule ?? reader.missing("rule", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fieldPath", "message", "messageExpression", "optionalOldSelf", "reason", "rule"]
+}

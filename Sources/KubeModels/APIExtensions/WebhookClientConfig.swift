@@ -72,3 +72,27 @@ extension WebhookClientConfig: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension WebhookClientConfig: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var caBundle: Data?
+        var service: ServiceReference?
+        var url: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "caBundle": caBundle = try KubeCoding.optionalBytes(entry, reader: reader)
+            case "service": service = try reader.optional(ServiceReference.self, entry)
+            case "url": url = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "WebhookClientConfig", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.caBundle = caBundle
+        self.service = service
+        self.url = url
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["caBundle", "service", "url"]
+}

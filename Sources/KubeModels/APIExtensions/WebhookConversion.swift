@@ -58,3 +58,24 @@ extension WebhookConversion: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension WebhookConversion: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var clientConfig: WebhookClientConfig?
+        var conversionReviewVersions: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "clientConfig": clientConfig = try reader.optional(WebhookClientConfig.self, entry)
+            case "conversionReviewVersions": conversionReviewVersions = try reader.required([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "WebhookConversion", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.clientConfig = clientConfig
+        self.conversionReviewVersions = try conversionReviewVersions ?? reader.missing("conversionReviewVersions", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["clientConfig", "conversionReviewVersions"]
+}

@@ -89,3 +89,33 @@ extension DaemonSetSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension DaemonSetSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var minReadySeconds: Int32?
+        var revisionHistoryLimit: Int32?
+        var selector: LabelSelector?
+        var template: PodTemplateSpec?
+        var updateStrategy: DaemonSetUpdateStrategy?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "minReadySeconds": minReadySeconds = try reader.optional(Int32.self, entry)
+            case "revisionHistoryLimit": revisionHistoryLimit = try reader.optional(Int32.self, entry)
+            case "selector": selector = try reader.required(LabelSelector.self, entry)
+            case "template": template = try reader.required(PodTemplateSpec.self, entry)
+            case "updateStrategy": updateStrategy = try reader.optional(DaemonSetUpdateStrategy.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "DaemonSetSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.minReadySeconds = minReadySeconds
+        self.revisionHistoryLimit = revisionHistoryLimit
+        self.selector = try selector ?? reader.missing("selector", in: node)
+        self.template = try template ?? reader.missing("template", in: node)
+        self.updateStrategy = updateStrategy
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["minReadySeconds", "revisionHistoryLimit", "selector", "template", "updateStrategy"]
+}

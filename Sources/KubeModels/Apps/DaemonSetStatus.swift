@@ -140,3 +140,48 @@ extension DaemonSetStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension DaemonSetStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var collisionCount: Int32?
+        var conditions: [DaemonSetCondition]?
+        var currentNumberScheduled: Int32?
+        var desiredNumberScheduled: Int32?
+        var numberAvailable: Int32?
+        var numberMisscheduled: Int32?
+        var numberReady: Int32?
+        var numberUnavailable: Int32?
+        var observedGeneration: Int64?
+        var updatedNumberScheduled: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "collisionCount": collisionCount = try reader.optional(Int32.self, entry)
+            case "conditions": conditions = try reader.optional([DaemonSetCondition].self, entry)
+            case "currentNumberScheduled": currentNumberScheduled = try reader.required(Int32.self, entry)
+            case "desiredNumberScheduled": desiredNumberScheduled = try reader.required(Int32.self, entry)
+            case "numberAvailable": numberAvailable = try reader.optional(Int32.self, entry)
+            case "numberMisscheduled": numberMisscheduled = try reader.required(Int32.self, entry)
+            case "numberReady": numberReady = try reader.required(Int32.self, entry)
+            case "numberUnavailable": numberUnavailable = try reader.optional(Int32.self, entry)
+            case "observedGeneration": observedGeneration = try reader.optional(Int64.self, entry)
+            case "updatedNumberScheduled": updatedNumberScheduled = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "DaemonSetStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.collisionCount = collisionCount
+        self.conditions = conditions
+        self.currentNumberScheduled = try currentNumberScheduled ?? reader.missing("currentNumberScheduled", in: node)
+        self.desiredNumberScheduled = try desiredNumberScheduled ?? reader.missing("desiredNumberScheduled", in: node)
+        self.numberAvailable = numberAvailable
+        self.numberMisscheduled = try numberMisscheduled ?? reader.missing("numberMisscheduled", in: node)
+        self.numberReady = try numberReady ?? reader.missing("numberReady", in: node)
+        self.numberUnavailable = numberUnavailable
+        self.observedGeneration = observedGeneration
+        self.updatedNumberScheduled = updatedNumberScheduled
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["collisionCount", "conditions", "currentNumberScheduled", "desiredNumberScheduled", "numberAvailable", "numberMisscheduled", "numberReady", "numberUnavailable", "observedGeneration", "updatedNumberScheduled"]
+}

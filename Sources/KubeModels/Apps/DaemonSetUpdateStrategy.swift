@@ -60,3 +60,24 @@ extension DaemonSetUpdateStrategy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension DaemonSetUpdateStrategy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var rollingUpdate: RollingUpdateDaemonSet?
+        var type: DaemonSetUpdateStrategyType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "rollingUpdate": rollingUpdate = try reader.optional(RollingUpdateDaemonSet.self, entry)
+            case "type": type = try reader.optional(DaemonSetUpdateStrategyType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "DaemonSetUpdateStrategy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.rollingUpdate = rollingUpdate
+        self.type = type
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["rollingUpdate", "type"]
+}

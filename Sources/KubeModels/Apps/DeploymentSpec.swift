@@ -122,3 +122,42 @@ extension DeploymentSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension DeploymentSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var minReadySeconds: Int32?
+        var paused: Bool?
+        var progressDeadlineSeconds: Int32?
+        var replicas: Int32?
+        var revisionHistoryLimit: Int32?
+        var selector: LabelSelector?
+        var strategy: DeploymentStrategy?
+        var template: PodTemplateSpec?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "minReadySeconds": minReadySeconds = try reader.optional(Int32.self, entry)
+            case "paused": paused = try reader.optional(Bool.self, entry)
+            case "progressDeadlineSeconds": progressDeadlineSeconds = try reader.optional(Int32.self, entry)
+            case "replicas": replicas = try reader.optional(Int32.self, entry)
+            case "revisionHistoryLimit": revisionHistoryLimit = try reader.optional(Int32.self, entry)
+            case "selector": selector = try reader.required(LabelSelector.self, entry)
+            case "strategy": strategy = try reader.optional(DeploymentStrategy.self, entry)
+            case "template": template = try reader.required(PodTemplateSpec.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "DeploymentSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.minReadySeconds = minReadySeconds
+        self.paused = paused
+        self.progressDeadlineSeconds = progressDeadlineSeconds
+        self.replicas = replicas
+        self.revisionHistoryLimit = revisionHistoryLimit
+        self.selector = try selector ?? reader.missing("selector", in: node)
+        self.strategy = strategy
+        self.template = try template ?? reader.missing("template", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["minReadySeconds", "paused", "progressDeadlineSeconds", "replicas", "revisionHistoryLimit", "selector", "strategy", "template"]
+}

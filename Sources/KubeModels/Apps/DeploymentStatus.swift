@@ -137,3 +137,45 @@ extension DeploymentStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension DeploymentStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var availableReplicas: Int32?
+        var collisionCount: Int32?
+        var conditions: [DeploymentCondition]?
+        var observedGeneration: Int64?
+        var readyReplicas: Int32?
+        var replicas: Int32?
+        var terminatingReplicas: Int32?
+        var unavailableReplicas: Int32?
+        var updatedReplicas: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "availableReplicas": availableReplicas = try reader.optional(Int32.self, entry)
+            case "collisionCount": collisionCount = try reader.optional(Int32.self, entry)
+            case "conditions": conditions = try reader.optional([DeploymentCondition].self, entry)
+            case "observedGeneration": observedGeneration = try reader.optional(Int64.self, entry)
+            case "readyReplicas": readyReplicas = try reader.optional(Int32.self, entry)
+            case "replicas": replicas = try reader.optional(Int32.self, entry)
+            case "terminatingReplicas": terminatingReplicas = try reader.optional(Int32.self, entry)
+            case "unavailableReplicas": unavailableReplicas = try reader.optional(Int32.self, entry)
+            case "updatedReplicas": updatedReplicas = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "DeploymentStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.availableReplicas = availableReplicas
+        self.collisionCount = collisionCount
+        self.conditions = conditions
+        self.observedGeneration = observedGeneration
+        self.readyReplicas = readyReplicas
+        self.replicas = replicas
+        self.terminatingReplicas = terminatingReplicas
+        self.unavailableReplicas = unavailableReplicas
+        self.updatedReplicas = updatedReplicas
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["availableReplicas", "collisionCount", "conditions", "observedGeneration", "readyReplicas", "replicas", "terminatingReplicas", "unavailableReplicas", "updatedReplicas"]
+}

@@ -60,3 +60,24 @@ extension DeploymentStrategy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension DeploymentStrategy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var rollingUpdate: RollingUpdateDeployment?
+        var type: DeploymentStrategyType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "rollingUpdate": rollingUpdate = try reader.optional(RollingUpdateDeployment.self, entry)
+            case "type": type = try reader.optional(DeploymentStrategyType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "DeploymentStrategy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.rollingUpdate = rollingUpdate
+        self.type = type
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["rollingUpdate", "type"]
+}

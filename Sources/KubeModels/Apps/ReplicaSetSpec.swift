@@ -80,3 +80,30 @@ extension ReplicaSetSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ReplicaSetSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var minReadySeconds: Int32?
+        var replicas: Int32?
+        var selector: LabelSelector?
+        var template: PodTemplateSpec?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "minReadySeconds": minReadySeconds = try reader.optional(Int32.self, entry)
+            case "replicas": replicas = try reader.optional(Int32.self, entry)
+            case "selector": selector = try reader.required(LabelSelector.self, entry)
+            case "template": template = try reader.optional(PodTemplateSpec.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ReplicaSetSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.minReadySeconds = minReadySeconds
+        self.replicas = replicas
+        self.selector = try selector ?? reader.missing("selector", in: node)
+        self.template = template
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["minReadySeconds", "replicas", "selector", "template"]
+}

@@ -113,3 +113,39 @@ extension ReplicaSetStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ReplicaSetStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var availableReplicas: Int32?
+        var conditions: [ReplicaSetCondition]?
+        var fullyLabeledReplicas: Int32?
+        var observedGeneration: Int64?
+        var readyReplicas: Int32?
+        var replicas: Int32?
+        var terminatingReplicas: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "availableReplicas": availableReplicas = try reader.optional(Int32.self, entry)
+            case "conditions": conditions = try reader.optional([ReplicaSetCondition].self, entry)
+            case "fullyLabeledReplicas": fullyLabeledReplicas = try reader.optional(Int32.self, entry)
+            case "observedGeneration": observedGeneration = try reader.optional(Int64.self, entry)
+            case "readyReplicas": readyReplicas = try reader.optional(Int32.self, entry)
+            case "replicas": replicas = try reader.required(Int32.self, entry)
+            case "terminatingReplicas": terminatingReplicas = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ReplicaSetStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.availableReplicas = availableReplicas
+        self.conditions = conditions
+        self.fullyLabeledReplicas = fullyLabeledReplicas
+        self.observedGeneration = observedGeneration
+        self.readyReplicas = readyReplicas
+        self.replicas = try replicas ?? reader.missing("replicas", in: node)
+        self.terminatingReplicas = terminatingReplicas
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["availableReplicas", "conditions", "fullyLabeledReplicas", "observedGeneration", "readyReplicas", "replicas", "terminatingReplicas"]
+}

@@ -60,3 +60,24 @@ extension RollingUpdateDeployment: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension RollingUpdateDeployment: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var maxSurge: IntOrString?
+        var maxUnavailable: IntOrString?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "maxSurge": maxSurge = try reader.optional(IntOrString.self, entry)
+            case "maxUnavailable": maxUnavailable = try reader.optional(IntOrString.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "RollingUpdateDeployment", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.maxSurge = maxSurge
+        self.maxUnavailable = maxUnavailable
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["maxSurge", "maxUnavailable"]
+}

@@ -60,3 +60,24 @@ extension RollingUpdateStatefulSetStrategy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension RollingUpdateStatefulSetStrategy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var maxUnavailable: IntOrString?
+        var partition: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "maxUnavailable": maxUnavailable = try reader.optional(IntOrString.self, entry)
+            case "partition": partition = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "RollingUpdateStatefulSetStrategy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.maxUnavailable = maxUnavailable
+        self.partition = partition
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["maxUnavailable", "partition"]
+}

@@ -93,3 +93,33 @@ extension StatefulSetCondition: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension StatefulSetCondition: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var lastTransitionTime: Time?
+        var message: String?
+        var reason: String?
+        var status: ConditionStatus?
+        var type: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "lastTransitionTime": lastTransitionTime = try reader.optional(Time.self, entry)
+            case "message": message = try reader.optional(String.self, entry)
+            case "reason": reason = try reader.optional(String.self, entry)
+            case "status": status = try reader.optional(ConditionStatus.self, entry)
+            case "type": type = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "StatefulSetCondition", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.lastTransitionTime = lastTransitionTime
+        self.message = message
+        self.reason = reason
+        self.status = status
+        self.type = type
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["lastTransitionTime", "message", "reason", "status", "type"]
+}

@@ -49,3 +49,21 @@ extension StatefulSetOrdinals: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension StatefulSetOrdinals: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var start: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "start": start = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "StatefulSetOrdinals", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.start = start
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["start"]
+}

@@ -60,3 +60,24 @@ extension StatefulSetPersistentVolumeClaimRetentionPolicy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension StatefulSetPersistentVolumeClaimRetentionPolicy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var whenDeleted: PersistentVolumeClaimRetentionPolicyType?
+        var whenScaled: PersistentVolumeClaimRetentionPolicyType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "whenDeleted": whenDeleted = try reader.optional(PersistentVolumeClaimRetentionPolicyType.self, entry)
+            case "whenScaled": whenScaled = try reader.optional(PersistentVolumeClaimRetentionPolicyType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "StatefulSetPersistentVolumeClaimRetentionPolicy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.whenDeleted = whenDeleted
+        self.whenScaled = whenScaled
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["whenDeleted", "whenScaled"]
+}

@@ -155,3 +155,51 @@ extension StatefulSetSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension StatefulSetSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var minReadySeconds: Int32?
+        var ordinals: StatefulSetOrdinals?
+        var persistentVolumeClaimRetentionPolicy: StatefulSetPersistentVolumeClaimRetentionPolicy?
+        var podManagementPolicy: PodManagementPolicyType?
+        var replicas: Int32?
+        var revisionHistoryLimit: Int32?
+        var selector: LabelSelector?
+        var serviceName: String?
+        var template: PodTemplateSpec?
+        var updateStrategy: StatefulSetUpdateStrategy?
+        var volumeClaimTemplates: [PersistentVolumeClaim]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "minReadySeconds": minReadySeconds = try reader.optional(Int32.self, entry)
+            case "ordinals": ordinals = try reader.optional(StatefulSetOrdinals.self, entry)
+            case "persistentVolumeClaimRetentionPolicy": persistentVolumeClaimRetentionPolicy = try reader.optional(StatefulSetPersistentVolumeClaimRetentionPolicy.self, entry)
+            case "podManagementPolicy": podManagementPolicy = try reader.optional(PodManagementPolicyType.self, entry)
+            case "replicas": replicas = try reader.optional(Int32.self, entry)
+            case "revisionHistoryLimit": revisionHistoryLimit = try reader.optional(Int32.self, entry)
+            case "selector": selector = try reader.required(LabelSelector.self, entry)
+            case "serviceName": serviceName = try reader.optional(String.self, entry)
+            case "template": template = try reader.required(PodTemplateSpec.self, entry)
+            case "updateStrategy": updateStrategy = try reader.optional(StatefulSetUpdateStrategy.self, entry)
+            case "volumeClaimTemplates": volumeClaimTemplates = try reader.optional([PersistentVolumeClaim].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "StatefulSetSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.minReadySeconds = minReadySeconds
+        self.ordinals = ordinals
+        self.persistentVolumeClaimRetentionPolicy = persistentVolumeClaimRetentionPolicy
+        self.podManagementPolicy = podManagementPolicy
+        self.replicas = replicas
+        self.revisionHistoryLimit = revisionHistoryLimit
+        self.selector = try selector ?? reader.missing("selector", in: node)
+        self.serviceName = serviceName
+        self.template = try template ?? reader.missing("template", in: node)
+        self.updateStrategy = updateStrategy
+        self.volumeClaimTemplates = volumeClaimTemplates
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["minReadySeconds", "ordinals", "persistentVolumeClaimRetentionPolicy", "podManagementPolicy", "replicas", "revisionHistoryLimit", "selector", "serviceName", "template", "updateStrategy", "volumeClaimTemplates"]
+}

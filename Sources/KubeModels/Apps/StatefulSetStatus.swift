@@ -146,3 +146,48 @@ extension StatefulSetStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension StatefulSetStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var availableReplicas: Int32?
+        var collisionCount: Int32?
+        var conditions: [StatefulSetCondition]?
+        var currentReplicas: Int32?
+        var currentRevision: String?
+        var observedGeneration: Int64?
+        var readyReplicas: Int32?
+        var replicas: Int32?
+        var updateRevision: String?
+        var updatedReplicas: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "availableReplicas": availableReplicas = try reader.optional(Int32.self, entry)
+            case "collisionCount": collisionCount = try reader.optional(Int32.self, entry)
+            case "conditions": conditions = try reader.optional([StatefulSetCondition].self, entry)
+            case "currentReplicas": currentReplicas = try reader.optional(Int32.self, entry)
+            case "currentRevision": currentRevision = try reader.optional(String.self, entry)
+            case "observedGeneration": observedGeneration = try reader.optional(Int64.self, entry)
+            case "readyReplicas": readyReplicas = try reader.optional(Int32.self, entry)
+            case "replicas": replicas = try reader.required(Int32.self, entry)
+            case "updateRevision": updateRevision = try reader.optional(String.self, entry)
+            case "updatedReplicas": updatedReplicas = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "StatefulSetStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.availableReplicas = availableReplicas
+        self.collisionCount = collisionCount
+        self.conditions = conditions
+        self.currentReplicas = currentReplicas
+        self.currentRevision = currentRevision
+        self.observedGeneration = observedGeneration
+        self.readyReplicas = readyReplicas
+        self.replicas = try replicas ?? reader.missing("replicas", in: node)
+        self.updateRevision = updateRevision
+        self.updatedReplicas = updatedReplicas
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["availableReplicas", "collisionCount", "conditions", "currentReplicas", "currentRevision", "observedGeneration", "readyReplicas", "replicas", "updateRevision", "updatedReplicas"]
+}

@@ -60,3 +60,24 @@ extension StatefulSetUpdateStrategy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension StatefulSetUpdateStrategy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var rollingUpdate: RollingUpdateStatefulSetStrategy?
+        var type: StatefulSetUpdateStrategyType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "rollingUpdate": rollingUpdate = try reader.optional(RollingUpdateStatefulSetStrategy.self, entry)
+            case "type": type = try reader.optional(StatefulSetUpdateStrategyType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "StatefulSetUpdateStrategy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.rollingUpdate = rollingUpdate
+        self.type = type
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["rollingUpdate", "type"]
+}

@@ -65,3 +65,27 @@ extension ContainerResourceMetricSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerResourceMetricSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var container: String?
+        var name: String?
+        var target: MetricTarget?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "container": container = try reader.required(String.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "target": target = try reader.required(MetricTarget.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerResourceMetricSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.container = try container ?? reader.missing("container", in: node)
+        self.name = try name ?? reader.missing("name", in: node)
+        self.target = try target ?? reader.missing("target", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["container", "name", "target"]
+}

@@ -67,3 +67,27 @@ extension CrossVersionObjectReference: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CrossVersionObjectReference: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var name: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.required(String.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CrossVersionObjectReference", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.apiVersion = apiVersion
+        self.kind = try kind ?? reader.missing("kind", in: node)
+        self.name = try name ?? reader.missing("name", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "name"]
+}

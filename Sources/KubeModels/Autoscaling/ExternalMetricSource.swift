@@ -56,3 +56,24 @@ extension ExternalMetricSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ExternalMetricSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var metric: MetricIdentifier?
+        var target: MetricTarget?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "metric": metric = try reader.required(MetricIdentifier.self, entry)
+            case "target": target = try reader.required(MetricTarget.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ExternalMetricSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.metric = try metric ?? reader.missing("metric", in: node)
+        self.target = try target ?? reader.missing("target", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["metric", "target"]
+}

@@ -65,3 +65,27 @@ extension HPAScalingPolicy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HPAScalingPolicy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var periodSeconds: Int32?
+        var type: HPAScalingPolicyType?
+        var value: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "periodSeconds": periodSeconds = try reader.required(Int32.self, entry)
+            case "type": type = try reader.required(HPAScalingPolicyType.self, entry)
+            case "value": value = try reader.required(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HPAScalingPolicy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.periodSeconds = try periodSeconds ?? reader.missing("periodSeconds", in: node)
+        self.type = try type ?? reader.missing("type", in: node)
+        self.value = try value ?? reader.missing("value", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["periodSeconds", "type", "value"]
+}

@@ -82,3 +82,30 @@ extension HPAScalingRules: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HPAScalingRules: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var policies: [HPAScalingPolicy]?
+        var selectPolicy: ScalingPolicySelect?
+        var stabilizationWindowSeconds: Int32?
+        var tolerance: Quantity?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "policies": policies = try reader.optional([HPAScalingPolicy].self, entry)
+            case "selectPolicy": selectPolicy = try reader.optional(ScalingPolicySelect.self, entry)
+            case "stabilizationWindowSeconds": stabilizationWindowSeconds = try reader.optional(Int32.self, entry)
+            case "tolerance": tolerance = try reader.optional(Quantity.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HPAScalingRules", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.policies = policies
+        self.selectPolicy = selectPolicy
+        self.stabilizationWindowSeconds = stabilizationWindowSeconds
+        self.tolerance = tolerance
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["policies", "selectPolicy", "stabilizationWindowSeconds", "tolerance"]
+}

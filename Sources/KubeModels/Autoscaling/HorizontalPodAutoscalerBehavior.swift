@@ -60,3 +60,24 @@ extension HorizontalPodAutoscalerBehavior: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HorizontalPodAutoscalerBehavior: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var scaleDown: HPAScalingRules?
+        var scaleUp: HPAScalingRules?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "scaleDown": scaleDown = try reader.optional(HPAScalingRules.self, entry)
+            case "scaleUp": scaleUp = try reader.optional(HPAScalingRules.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HorizontalPodAutoscalerBehavior", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.scaleDown = scaleDown
+        self.scaleUp = scaleUp
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["scaleDown", "scaleUp"]
+}

@@ -89,3 +89,33 @@ extension HorizontalPodAutoscalerSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HorizontalPodAutoscalerSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var behavior: HorizontalPodAutoscalerBehavior?
+        var maxReplicas: Int32?
+        var metrics: [MetricSpec]?
+        var minReplicas: Int32?
+        var scaleTargetRef: CrossVersionObjectReference?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "behavior": behavior = try reader.optional(HorizontalPodAutoscalerBehavior.self, entry)
+            case "maxReplicas": maxReplicas = try reader.required(Int32.self, entry)
+            case "metrics": metrics = try reader.optional([MetricSpec].self, entry)
+            case "minReplicas": minReplicas = try reader.optional(Int32.self, entry)
+            case "scaleTargetRef": scaleTargetRef = try reader.required(CrossVersionObjectReference.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HorizontalPodAutoscalerSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.behavior = behavior
+        self.maxReplicas = try maxReplicas ?? reader.missing("maxReplicas", in: node)
+        self.metrics = metrics
+        self.minReplicas = minReplicas
+        self.scaleTargetRef = try scaleTargetRef ?? reader.missing("scaleTargetRef", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["behavior", "maxReplicas", "metrics", "minReplicas", "scaleTargetRef"]
+}

@@ -102,3 +102,36 @@ extension HorizontalPodAutoscalerStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HorizontalPodAutoscalerStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var conditions: [HorizontalPodAutoscalerCondition]?
+        var currentMetrics: [MetricStatus]?
+        var currentReplicas: Int32?
+        var desiredReplicas: Int32?
+        var lastScaleTime: Time?
+        var observedGeneration: Int64?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "conditions": conditions = try reader.optional([HorizontalPodAutoscalerCondition].self, entry)
+            case "currentMetrics": currentMetrics = try reader.optional([MetricStatus].self, entry)
+            case "currentReplicas": currentReplicas = try reader.optional(Int32.self, entry)
+            case "desiredReplicas": desiredReplicas = try reader.required(Int32.self, entry)
+            case "lastScaleTime": lastScaleTime = try reader.optional(Time.self, entry)
+            case "observedGeneration": observedGeneration = try reader.optional(Int64.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HorizontalPodAutoscalerStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.conditions = conditions
+        self.currentMetrics = currentMetrics
+        self.currentReplicas = currentReplicas
+        self.desiredReplicas = try desiredReplicas ?? reader.missing("desiredReplicas", in: node)
+        self.lastScaleTime = lastScaleTime
+        self.observedGeneration = observedGeneration
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["conditions", "currentMetrics", "currentReplicas", "desiredReplicas", "lastScaleTime", "observedGeneration"]
+}

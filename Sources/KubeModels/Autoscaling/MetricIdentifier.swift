@@ -58,3 +58,24 @@ extension MetricIdentifier: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension MetricIdentifier: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var selector: LabelSelector?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "selector": selector = try reader.optional(LabelSelector.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "MetricIdentifier", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.selector = selector
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "selector"]
+}

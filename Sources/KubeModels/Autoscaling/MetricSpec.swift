@@ -102,3 +102,36 @@ extension MetricSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension MetricSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var containerResource: ContainerResourceMetricSource?
+        var external: ExternalMetricSource?
+        var object: ObjectMetricSource?
+        var pods: PodsMetricSource?
+        var resource: ResourceMetricSource?
+        var type: MetricSourceType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "containerResource": containerResource = try reader.optional(ContainerResourceMetricSource.self, entry)
+            case "external": external = try reader.optional(ExternalMetricSource.self, entry)
+            case "object": object = try reader.optional(ObjectMetricSource.self, entry)
+            case "pods": pods = try reader.optional(PodsMetricSource.self, entry)
+            case "resource": resource = try reader.optional(ResourceMetricSource.self, entry)
+            case "type": type = try reader.required(MetricSourceType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "MetricSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.containerResource = containerResource
+        self.external = external
+        self.object = object
+        self.pods = pods
+        self.resource = resource
+        self.type = try type ?? reader.missing("type", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["containerResource", "external", "object", "pods", "resource", "type"]
+}

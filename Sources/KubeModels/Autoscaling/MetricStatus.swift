@@ -102,3 +102,36 @@ extension MetricStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension MetricStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var containerResource: ContainerResourceMetricStatus?
+        var external: ExternalMetricStatus?
+        var object: ObjectMetricStatus?
+        var pods: PodsMetricStatus?
+        var resource: ResourceMetricStatus?
+        var type: MetricSourceType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "containerResource": containerResource = try reader.optional(ContainerResourceMetricStatus.self, entry)
+            case "external": external = try reader.optional(ExternalMetricStatus.self, entry)
+            case "object": object = try reader.optional(ObjectMetricStatus.self, entry)
+            case "pods": pods = try reader.optional(PodsMetricStatus.self, entry)
+            case "resource": resource = try reader.optional(ResourceMetricStatus.self, entry)
+            case "type": type = try reader.required(MetricSourceType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "MetricStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.containerResource = containerResource
+        self.external = external
+        self.object = object
+        self.pods = pods
+        self.resource = resource
+        self.type = try type ?? reader.missing("type", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["containerResource", "external", "object", "pods", "resource", "type"]
+}

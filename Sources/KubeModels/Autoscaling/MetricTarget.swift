@@ -80,3 +80,30 @@ extension MetricTarget: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension MetricTarget: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var averageUtilization: Int32?
+        var averageValue: Quantity?
+        var type: MetricTargetType?
+        var value: Quantity?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "averageUtilization": averageUtilization = try reader.optional(Int32.self, entry)
+            case "averageValue": averageValue = try reader.optional(Quantity.self, entry)
+            case "type": type = try reader.required(MetricTargetType.self, entry)
+            case "value": value = try reader.optional(Quantity.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "MetricTarget", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.averageUtilization = averageUtilization
+        self.averageValue = averageValue
+        self.type = try type ?? reader.missing("type", in: node)
+        self.value = value
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["averageUtilization", "averageValue", "type", "value"]
+}

@@ -71,3 +71,27 @@ extension MetricValueStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension MetricValueStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var averageUtilization: Int32?
+        var averageValue: Quantity?
+        var value: Quantity?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "averageUtilization": averageUtilization = try reader.optional(Int32.self, entry)
+            case "averageValue": averageValue = try reader.optional(Quantity.self, entry)
+            case "value": value = try reader.optional(Quantity.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "MetricValueStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.averageUtilization = averageUtilization
+        self.averageValue = averageValue
+        self.value = value
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["averageUtilization", "averageValue", "value"]
+}

@@ -65,3 +65,27 @@ extension ObjectMetricStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ObjectMetricStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var current: MetricValueStatus?
+        var describedObject: CrossVersionObjectReference?
+        var metric: MetricIdentifier?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "current": current = try reader.required(MetricValueStatus.self, entry)
+            case "describedObject": describedObject = try reader.required(CrossVersionObjectReference.self, entry)
+            case "metric": metric = try reader.required(MetricIdentifier.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ObjectMetricStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.current = try current ?? reader.missing("current", in: node)
+        self.describedObject = try describedObject ?? reader.missing("describedObject", in: node)
+        self.metric = try metric ?? reader.missing("metric", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["current", "describedObject", "metric"]
+}

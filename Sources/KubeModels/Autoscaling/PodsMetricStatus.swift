@@ -56,3 +56,24 @@ extension PodsMetricStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodsMetricStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var current: MetricValueStatus?
+        var metric: MetricIdentifier?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "current": current = try reader.required(MetricValueStatus.self, entry)
+            case "metric": metric = try reader.required(MetricIdentifier.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodsMetricStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.current = try current ?? reader.missing("current", in: node)
+        self.metric = try metric ?? reader.missing("metric", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["current", "metric"]
+}

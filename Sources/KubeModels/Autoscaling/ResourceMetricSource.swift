@@ -56,3 +56,24 @@ extension ResourceMetricSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ResourceMetricSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var target: MetricTarget?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "target": target = try reader.required(MetricTarget.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ResourceMetricSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.target = try target ?? reader.missing("target", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "target"]
+}

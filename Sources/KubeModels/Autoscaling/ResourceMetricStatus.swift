@@ -56,3 +56,24 @@ extension ResourceMetricStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ResourceMetricStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var current: MetricValueStatus?
+        var name: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "current": current = try reader.required(MetricValueStatus.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ResourceMetricStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.current = try current ?? reader.missing("current", in: node)
+        self.name = try name ?? reader.missing("name", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["current", "name"]
+}

@@ -122,3 +122,42 @@ extension CronJobSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CronJobSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var concurrencyPolicy: ConcurrencyPolicy?
+        var failedJobsHistoryLimit: Int32?
+        var jobTemplate: JobTemplateSpec?
+        var schedule: String?
+        var startingDeadlineSeconds: Int64?
+        var successfulJobsHistoryLimit: Int32?
+        var suspend: Bool?
+        var timeZone: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "concurrencyPolicy": concurrencyPolicy = try reader.optional(ConcurrencyPolicy.self, entry)
+            case "failedJobsHistoryLimit": failedJobsHistoryLimit = try reader.optional(Int32.self, entry)
+            case "jobTemplate": jobTemplate = try reader.required(JobTemplateSpec.self, entry)
+            case "schedule": schedule = try reader.required(String.self, entry)
+            case "startingDeadlineSeconds": startingDeadlineSeconds = try reader.optional(Int64.self, entry)
+            case "successfulJobsHistoryLimit": successfulJobsHistoryLimit = try reader.optional(Int32.self, entry)
+            case "suspend": suspend = try reader.optional(Bool.self, entry)
+            case "timeZone": timeZone = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CronJobSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.concurrencyPolicy = concurrencyPolicy
+        self.failedJobsHistoryLimit = failedJobsHistoryLimit
+        self.jobTemplate = try jobTemplate ?? reader.missing("jobTemplate", in: node)
+        self.schedule = try schedule ?? reader.missing("schedule", in: node)
+        self.startingDeadlineSeconds = startingDeadlineSeconds
+        self.successfulJobsHistoryLimit = successfulJobsHistoryLimit
+        self.suspend = suspend
+        self.timeZone = timeZone
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["concurrencyPolicy", "failedJobsHistoryLimit", "jobTemplate", "schedule", "startingDeadlineSeconds", "successfulJobsHistoryLimit", "suspend", "timeZone"]
+}

@@ -71,3 +71,27 @@ extension CronJobStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CronJobStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var active: [ObjectReference]?
+        var lastScheduleTime: Time?
+        var lastSuccessfulTime: Time?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "active": active = try reader.optional([ObjectReference].self, entry)
+            case "lastScheduleTime": lastScheduleTime = try reader.optional(Time.self, entry)
+            case "lastSuccessfulTime": lastSuccessfulTime = try reader.optional(Time.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CronJobStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.active = active
+        self.lastScheduleTime = lastScheduleTime
+        self.lastSuccessfulTime = lastSuccessfulTime
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["active", "lastScheduleTime", "lastSuccessfulTime"]
+}

@@ -82,3 +82,30 @@ extension JobSchedulingConfiguration: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension JobSchedulingConfiguration: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var disruptionMode: WorkloadPodGroupDisruptionMode?
+        var resourceClaims: [WorkloadPodGroupResourceClaim]?
+        var schedulingConstraints: WorkloadPodGroupSchedulingConstraints?
+        var schedulingPolicy: WorkloadPodGroupSchedulingPolicy?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "disruptionMode": disruptionMode = try reader.optional(WorkloadPodGroupDisruptionMode.self, entry)
+            case "resourceClaims": resourceClaims = try reader.optional([WorkloadPodGroupResourceClaim].self, entry)
+            case "schedulingConstraints": schedulingConstraints = try reader.optional(WorkloadPodGroupSchedulingConstraints.self, entry)
+            case "schedulingPolicy": schedulingPolicy = try reader.optional(WorkloadPodGroupSchedulingPolicy.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "JobSchedulingConfiguration", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.disruptionMode = disruptionMode
+        self.resourceClaims = resourceClaims
+        self.schedulingConstraints = schedulingConstraints
+        self.schedulingPolicy = schedulingPolicy
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["disruptionMode", "resourceClaims", "schedulingConstraints", "schedulingPolicy"]
+}

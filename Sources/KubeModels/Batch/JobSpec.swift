@@ -223,3 +223,69 @@ extension JobSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension JobSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var activeDeadlineSeconds: Int64?
+        var backoffLimit: Int32?
+        var backoffLimitPerIndex: Int32?
+        var completionMode: CompletionMode?
+        var completions: Int32?
+        var managedBy: String?
+        var manualSelector: Bool?
+        var maxFailedIndexes: Int32?
+        var parallelism: Int32?
+        var podFailurePolicy: PodFailurePolicy?
+        var podReplacementPolicy: PodReplacementPolicy?
+        var scheduling: JobSchedulingConfiguration?
+        var selector: LabelSelector?
+        var successPolicy: SuccessPolicy?
+        var suspend: Bool?
+        var template: PodTemplateSpec?
+        var ttlSecondsAfterFinished: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "activeDeadlineSeconds": activeDeadlineSeconds = try reader.optional(Int64.self, entry)
+            case "backoffLimit": backoffLimit = try reader.optional(Int32.self, entry)
+            case "backoffLimitPerIndex": backoffLimitPerIndex = try reader.optional(Int32.self, entry)
+            case "completionMode": completionMode = try reader.optional(CompletionMode.self, entry)
+            case "completions": completions = try reader.optional(Int32.self, entry)
+            case "managedBy": managedBy = try reader.optional(String.self, entry)
+            case "manualSelector": manualSelector = try reader.optional(Bool.self, entry)
+            case "maxFailedIndexes": maxFailedIndexes = try reader.optional(Int32.self, entry)
+            case "parallelism": parallelism = try reader.optional(Int32.self, entry)
+            case "podFailurePolicy": podFailurePolicy = try reader.optional(PodFailurePolicy.self, entry)
+            case "podReplacementPolicy": podReplacementPolicy = try reader.optional(PodReplacementPolicy.self, entry)
+            case "scheduling": scheduling = try reader.optional(JobSchedulingConfiguration.self, entry)
+            case "selector": selector = try reader.optional(LabelSelector.self, entry)
+            case "successPolicy": successPolicy = try reader.optional(SuccessPolicy.self, entry)
+            case "suspend": suspend = try reader.optional(Bool.self, entry)
+            case "template": template = try reader.required(PodTemplateSpec.self, entry)
+            case "ttlSecondsAfterFinished": ttlSecondsAfterFinished = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "JobSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.activeDeadlineSeconds = activeDeadlineSeconds
+        self.backoffLimit = backoffLimit
+        self.backoffLimitPerIndex = backoffLimitPerIndex
+        self.completionMode = completionMode
+        self.completions = completions
+        self.managedBy = managedBy
+        self.manualSelector = manualSelector
+        self.maxFailedIndexes = maxFailedIndexes
+        self.parallelism = parallelism
+        self.podFailurePolicy = podFailurePolicy
+        self.podReplacementPolicy = podReplacementPolicy
+        self.scheduling = scheduling
+        self.selector = selector
+        self.successPolicy = successPolicy
+        self.suspend = suspend
+        self.template = try template ?? reader.missing("template", in: node)
+        self.ttlSecondsAfterFinished = ttlSecondsAfterFinished
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["activeDeadlineSeconds", "backoffLimit", "backoffLimitPerIndex", "completionMode", "completions", "managedBy", "manualSelector", "maxFailedIndexes", "parallelism", "podFailurePolicy", "podReplacementPolicy", "scheduling", "selector", "successPolicy", "suspend", "template", "ttlSecondsAfterFinished"]
+}

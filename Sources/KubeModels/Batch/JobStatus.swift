@@ -159,3 +159,51 @@ extension JobStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension JobStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var active: Int32?
+        var completedIndexes: String?
+        var completionTime: Time?
+        var conditions: [JobCondition]?
+        var failed: Int32?
+        var failedIndexes: String?
+        var ready: Int32?
+        var startTime: Time?
+        var succeeded: Int32?
+        var terminating: Int32?
+        var uncountedTerminatedPods: UncountedTerminatedPods?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "active": active = try reader.optional(Int32.self, entry)
+            case "completedIndexes": completedIndexes = try reader.optional(String.self, entry)
+            case "completionTime": completionTime = try reader.optional(Time.self, entry)
+            case "conditions": conditions = try reader.optional([JobCondition].self, entry)
+            case "failed": failed = try reader.optional(Int32.self, entry)
+            case "failedIndexes": failedIndexes = try reader.optional(String.self, entry)
+            case "ready": ready = try reader.optional(Int32.self, entry)
+            case "startTime": startTime = try reader.optional(Time.self, entry)
+            case "succeeded": succeeded = try reader.optional(Int32.self, entry)
+            case "terminating": terminating = try reader.optional(Int32.self, entry)
+            case "uncountedTerminatedPods": uncountedTerminatedPods = try reader.optional(UncountedTerminatedPods.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "JobStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.active = active
+        self.completedIndexes = completedIndexes
+        self.completionTime = completionTime
+        self.conditions = conditions
+        self.failed = failed
+        self.failedIndexes = failedIndexes
+        self.ready = ready
+        self.startTime = startTime
+        self.succeeded = succeeded
+        self.terminating = terminating
+        self.uncountedTerminatedPods = uncountedTerminatedPods
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["active", "completedIndexes", "completionTime", "conditions", "failed", "failedIndexes", "ready", "startTime", "succeeded", "terminating", "uncountedTerminatedPods"]
+}

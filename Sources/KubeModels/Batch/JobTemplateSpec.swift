@@ -60,3 +60,24 @@ extension JobTemplateSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension JobTemplateSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var metadata: ObjectMeta?
+        var spec: JobSpec?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "spec": spec = try reader.optional(JobSpec.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "JobTemplateSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.metadata = metadata
+        self.spec = spec
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["metadata", "spec"]
+}

@@ -47,3 +47,21 @@ extension PodFailurePolicy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodFailurePolicy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var rules: [PodFailurePolicyRule]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "rules": rules = try reader.required([PodFailurePolicyRule].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodFailurePolicy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.rules = try rules ?? reader.missing("rules", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["rules"]
+}

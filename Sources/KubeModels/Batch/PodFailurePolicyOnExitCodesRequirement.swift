@@ -67,3 +67,27 @@ extension PodFailurePolicyOnExitCodesRequirement: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodFailurePolicyOnExitCodesRequirement: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var containerName: String?
+        var `operator`: PodFailurePolicyOnExitCodesOperator?
+        var values: [Int32]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "containerName": containerName = try reader.optional(String.self, entry)
+            case "operator": `operator` = try reader.required(PodFailurePolicyOnExitCodesOperator.self, entry)
+            case "values": values = try reader.required([Int32].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodFailurePolicyOnExitCodesRequirement", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.containerName = containerName
+        self.`operator` = try `operator` ?? reader.missing("operator", in: node)
+        self.values = try values ?? reader.missing("values", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["containerName", "operator", "values"]
+}

@@ -58,3 +58,24 @@ extension PodFailurePolicyOnPodConditionsPattern: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodFailurePolicyOnPodConditionsPattern: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var status: ConditionStatus?
+        var type: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "status": status = try reader.optional(ConditionStatus.self, entry)
+            case "type": type = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodFailurePolicyOnPodConditionsPattern", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.status = status
+        self.type = try type ?? reader.missing("type", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["status", "type"]
+}

@@ -69,3 +69,27 @@ extension PodFailurePolicyRule: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodFailurePolicyRule: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var action: PodFailurePolicyAction?
+        var onExitCodes: PodFailurePolicyOnExitCodesRequirement?
+        var onPodConditions: [PodFailurePolicyOnPodConditionsPattern]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "action": action = try reader.required(PodFailurePolicyAction.self, entry)
+            case "onExitCodes": onExitCodes = try reader.optional(PodFailurePolicyOnExitCodesRequirement.self, entry)
+            case "onPodConditions": onPodConditions = try reader.optional([PodFailurePolicyOnPodConditionsPattern].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodFailurePolicyRule", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.action = try action ?? reader.missing("action", in: node)
+        self.onExitCodes = onExitCodes
+        self.onPodConditions = onPodConditions
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["action", "onExitCodes", "onPodConditions"]
+}

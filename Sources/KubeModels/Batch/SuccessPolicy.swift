@@ -47,3 +47,21 @@ extension SuccessPolicy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SuccessPolicy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var rules: [SuccessPolicyRule]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "rules": rules = try reader.required([SuccessPolicyRule].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SuccessPolicy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.rules = try rules ?? reader.missing("rules", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["rules"]
+}

@@ -60,3 +60,24 @@ extension SuccessPolicyRule: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SuccessPolicyRule: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var succeededCount: Int32?
+        var succeededIndexes: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "succeededCount": succeededCount = try reader.optional(Int32.self, entry)
+            case "succeededIndexes": succeededIndexes = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SuccessPolicyRule", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.succeededCount = succeededCount
+        self.succeededIndexes = succeededIndexes
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["succeededCount", "succeededIndexes"]
+}

@@ -60,3 +60,24 @@ extension UncountedTerminatedPods: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension UncountedTerminatedPods: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var failed: [String]?
+        var succeeded: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "failed": failed = try reader.optional([String].self, entry)
+            case "succeeded": succeeded = try reader.optional([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "UncountedTerminatedPods", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.failed = failed
+        self.succeeded = succeeded
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["failed", "succeeded"]
+}

@@ -115,7 +115,7 @@ public enum KubeCoding {
             throw DecodingError.dataCorrupted(
                 .init(
                     codingPath: codingPath,
-                    debugDescription: "expected base64-encoded bytes (\(text.utf8.count) characters that are not valid base64)"))
+                    debugDescription: base64Message(text)))
         }
         return data
     }

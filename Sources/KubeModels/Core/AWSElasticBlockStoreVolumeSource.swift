@@ -80,3 +80,30 @@ extension AWSElasticBlockStoreVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension AWSElasticBlockStoreVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var partition: Int32?
+        var readOnly: Bool?
+        var volumeID: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "partition": partition = try reader.optional(Int32.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "volumeID": volumeID = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "AWSElasticBlockStoreVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.partition = partition
+        self.readOnly = readOnly
+        self.volumeID = try volumeID ?? reader.missing("volumeID", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "partition", "readOnly", "volumeID"]
+}

@@ -71,3 +71,27 @@ extension Affinity: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Affinity: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var nodeAffinity: NodeAffinity?
+        var podAffinity: PodAffinity?
+        var podAntiAffinity: PodAntiAffinity?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "nodeAffinity": nodeAffinity = try reader.optional(NodeAffinity.self, entry)
+            case "podAffinity": podAffinity = try reader.optional(PodAffinity.self, entry)
+            case "podAntiAffinity": podAntiAffinity = try reader.optional(PodAntiAffinity.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Affinity", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.nodeAffinity = nodeAffinity
+        self.podAffinity = podAffinity
+        self.podAntiAffinity = podAntiAffinity
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["nodeAffinity", "podAffinity", "podAntiAffinity"]
+}

@@ -58,3 +58,24 @@ extension AppArmorProfile: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension AppArmorProfile: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var localhostProfile: String?
+        var type: AppArmorProfileType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "localhostProfile": localhostProfile = try reader.optional(String.self, entry)
+            case "type": type = try reader.required(AppArmorProfileType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "AppArmorProfile", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.localhostProfile = localhostProfile
+        self.type = try type ?? reader.missing("type", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["localhostProfile", "type"]
+}

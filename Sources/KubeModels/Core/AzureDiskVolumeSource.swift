@@ -100,3 +100,36 @@ extension AzureDiskVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension AzureDiskVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var cachingMode: AzureDataDiskCachingMode?
+        var diskName: String?
+        var diskURI: String?
+        var fsType: String?
+        var kind: AzureDataDiskKind?
+        var readOnly: Bool?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "cachingMode": cachingMode = try reader.optional(AzureDataDiskCachingMode.self, entry)
+            case "diskName": diskName = try reader.required(String.self, entry)
+            case "diskURI": diskURI = try reader.required(String.self, entry)
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(AzureDataDiskKind.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "AzureDiskVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.cachingMode = cachingMode
+        self.diskName = try diskName ?? reader.missing("diskName", in: node)
+        self.diskURI = try diskURI ?? reader.missing("diskURI", in: node)
+        self.fsType = fsType
+        self.kind = kind
+        self.readOnly = readOnly
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["cachingMode", "diskName", "diskURI", "fsType", "kind", "readOnly"]
+}

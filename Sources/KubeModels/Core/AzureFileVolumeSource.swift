@@ -67,3 +67,27 @@ extension AzureFileVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension AzureFileVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var readOnly: Bool?
+        var secretName: String?
+        var shareName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "secretName": secretName = try reader.required(String.self, entry)
+            case "shareName": shareName = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "AzureFileVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.readOnly = readOnly
+        self.secretName = try secretName ?? reader.missing("secretName", in: node)
+        self.shareName = try shareName ?? reader.missing("shareName", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["readOnly", "secretName", "shareName"]
+}

@@ -144,3 +144,48 @@ extension CSIPersistentVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CSIPersistentVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var controllerExpandSecretRef: SecretReference?
+        var controllerPublishSecretRef: SecretReference?
+        var driver: String?
+        var fsType: String?
+        var nodeExpandSecretRef: SecretReference?
+        var nodePublishSecretRef: SecretReference?
+        var nodeStageSecretRef: SecretReference?
+        var readOnly: Bool?
+        var volumeAttributes: [String: String]?
+        var volumeHandle: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "controllerExpandSecretRef": controllerExpandSecretRef = try reader.optional(SecretReference.self, entry)
+            case "controllerPublishSecretRef": controllerPublishSecretRef = try reader.optional(SecretReference.self, entry)
+            case "driver": driver = try reader.required(String.self, entry)
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "nodeExpandSecretRef": nodeExpandSecretRef = try reader.optional(SecretReference.self, entry)
+            case "nodePublishSecretRef": nodePublishSecretRef = try reader.optional(SecretReference.self, entry)
+            case "nodeStageSecretRef": nodeStageSecretRef = try reader.optional(SecretReference.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "volumeAttributes": volumeAttributes = try reader.optionalStringMap(entry)
+            case "volumeHandle": volumeHandle = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CSIPersistentVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.controllerExpandSecretRef = controllerExpandSecretRef
+        self.controllerPublishSecretRef = controllerPublishSecretRef
+        self.driver = try driver ?? reader.missing("driver", in: node)
+        self.fsType = fsType
+        self.nodeExpandSecretRef = nodeExpandSecretRef
+        self.nodePublishSecretRef = nodePublishSecretRef
+        self.nodeStageSecretRef = nodeStageSecretRef
+        self.readOnly = readOnly
+        self.volumeAttributes = volumeAttributes
+        self.volumeHandle = try volumeHandle ?? reader.missing("volumeHandle", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["controllerExpandSecretRef", "controllerPublishSecretRef", "driver", "fsType", "nodeExpandSecretRef", "nodePublishSecretRef", "nodeStageSecretRef", "readOnly", "volumeAttributes", "volumeHandle"]
+}

@@ -91,3 +91,33 @@ extension CSIVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CSIVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var driver: String?
+        var fsType: String?
+        var nodePublishSecretRef: LocalObjectReference?
+        var readOnly: Bool?
+        var volumeAttributes: [String: String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "driver": driver = try reader.required(String.self, entry)
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "nodePublishSecretRef": nodePublishSecretRef = try reader.optional(LocalObjectReference.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "volumeAttributes": volumeAttributes = try reader.optionalStringMap(entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CSIVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.driver = try driver ?? reader.missing("driver", in: node)
+        self.fsType = fsType
+        self.nodePublishSecretRef = nodePublishSecretRef
+        self.readOnly = readOnly
+        self.volumeAttributes = volumeAttributes
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["driver", "fsType", "nodePublishSecretRef", "readOnly", "volumeAttributes"]
+}

@@ -60,3 +60,24 @@ extension Capabilities: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Capabilities: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var add: [Capability]?
+        var drop: [Capability]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "add": add = try reader.optional([Capability].self, entry)
+            case "drop": drop = try reader.optional([Capability].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Capabilities", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.add = add
+        self.drop = drop
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["add", "drop"]
+}

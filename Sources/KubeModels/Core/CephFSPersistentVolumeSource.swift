@@ -102,3 +102,36 @@ extension CephFSPersistentVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CephFSPersistentVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var monitors: [String]?
+        var path: String?
+        var readOnly: Bool?
+        var secretFile: String?
+        var secretRef: SecretReference?
+        var user: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "monitors": monitors = try reader.required([String].self, entry)
+            case "path": path = try reader.optional(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "secretFile": secretFile = try reader.optional(String.self, entry)
+            case "secretRef": secretRef = try reader.optional(SecretReference.self, entry)
+            case "user": user = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CephFSPersistentVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.monitors = try monitors ?? reader.missing("monitors", in: node)
+        self.path = path
+        self.readOnly = readOnly
+        self.secretFile = secretFile
+        self.secretRef = secretRef
+        self.user = user
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["monitors", "path", "readOnly", "secretFile", "secretRef", "user"]
+}

@@ -80,3 +80,30 @@ extension CinderVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension CinderVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var readOnly: Bool?
+        var secretRef: LocalObjectReference?
+        var volumeID: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "secretRef": secretRef = try reader.optional(LocalObjectReference.self, entry)
+            case "volumeID": volumeID = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "CinderVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.readOnly = readOnly
+        self.secretRef = secretRef
+        self.volumeID = try volumeID ?? reader.missing("volumeID", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "readOnly", "secretRef", "volumeID"]
+}

@@ -49,3 +49,21 @@ extension ClientIPConfig: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ClientIPConfig: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var timeoutSeconds: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "timeoutSeconds": timeoutSeconds = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ClientIPConfig", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["timeoutSeconds"]
+}

@@ -102,3 +102,36 @@ extension ClusterTrustBundleProjection: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ClusterTrustBundleProjection: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var labelSelector: LabelSelector?
+        var name: String?
+        var optional: Bool?
+        var path: String?
+        var signerName: String?
+        var user: Int64?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "labelSelector": labelSelector = try reader.optional(LabelSelector.self, entry)
+            case "name": name = try reader.optional(String.self, entry)
+            case "optional": optional = try reader.optional(Bool.self, entry)
+            case "path": path = try reader.required(String.self, entry)
+            case "signerName": signerName = try reader.optional(String.self, entry)
+            case "user": user = try reader.optional(Int64.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ClusterTrustBundleProjection", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.labelSelector = labelSelector
+        self.name = name
+        self.optional = optional
+        self.path = try path ?? reader.missing("path", in: node)
+        self.signerName = signerName
+        self.user = user
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["labelSelector", "name", "optional", "path", "signerName", "user"]
+}

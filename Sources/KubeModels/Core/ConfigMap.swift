@@ -119,3 +119,35 @@ extension ConfigMap: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ConfigMap: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var binaryData: [String: Data]?
+        var data: [String: String]?
+        var immutable: Bool?
+        var metadata: ObjectMeta?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "binaryData": binaryData = try KubeCoding.optionalByteMap(entry, reader: reader)
+            case "data": data = try reader.optionalStringMap(entry)
+            case "immutable": immutable = try reader.optional(Bool.self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ConfigMap", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.binaryData = binaryData
+        self.data = data
+        self.immutable = immutable
+        self.metadata = metadata ?? ObjectMeta()
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "binaryData", "data", "immutable", "metadata"]
+}

@@ -60,3 +60,24 @@ extension ConfigMapEnvSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ConfigMapEnvSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var optional: Bool?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.optional(String.self, entry)
+            case "optional": optional = try reader.optional(Bool.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ConfigMapEnvSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = name
+        self.optional = optional
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "optional"]
+}

@@ -311,3 +311,93 @@ extension Container: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Container: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var args: [String]?
+        var command: [String]?
+        var env: [EnvVar]?
+        var envFrom: [EnvFromSource]?
+        var image: String?
+        var imagePullPolicy: ImagePullPolicy?
+        var lifecycle: Lifecycle?
+        var livenessProbe: Probe?
+        var name: String?
+        var ports: [ContainerPort]?
+        var readinessProbe: Probe?
+        var resizePolicy: [ContainerResizePolicy]?
+        var resources: ResourceRequirements?
+        var restartPolicy: ContainerRestartPolicy?
+        var restartPolicyRules: [ContainerRestartRule]?
+        var securityContext: SecurityContext?
+        var startupProbe: Probe?
+        var stdin: Bool?
+        var stdinOnce: Bool?
+        var terminationMessagePath: String?
+        var terminationMessagePolicy: TerminationMessagePolicy?
+        var tty: Bool?
+        var volumeDevices: [VolumeDevice]?
+        var volumeMounts: [VolumeMount]?
+        var workingDir: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "args": args = try reader.optional([String].self, entry)
+            case "command": command = try reader.optional([String].self, entry)
+            case "env": env = try reader.optional([EnvVar].self, entry)
+            case "envFrom": envFrom = try reader.optional([EnvFromSource].self, entry)
+            case "image": image = try reader.optional(String.self, entry)
+            case "imagePullPolicy": imagePullPolicy = try reader.optional(ImagePullPolicy.self, entry)
+            case "lifecycle": lifecycle = try reader.optional(Lifecycle.self, entry)
+            case "livenessProbe": livenessProbe = try reader.optional(Probe.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "ports": ports = try reader.optional([ContainerPort].self, entry)
+            case "readinessProbe": readinessProbe = try reader.optional(Probe.self, entry)
+            case "resizePolicy": resizePolicy = try reader.optional([ContainerResizePolicy].self, entry)
+            case "resources": resources = try reader.optional(ResourceRequirements.self, entry)
+            case "restartPolicy": restartPolicy = try reader.optional(ContainerRestartPolicy.self, entry)
+            case "restartPolicyRules": restartPolicyRules = try reader.optional([ContainerRestartRule].self, entry)
+            case "securityContext": securityContext = try reader.optional(SecurityContext.self, entry)
+            case "startupProbe": startupProbe = try reader.optional(Probe.self, entry)
+            case "stdin": stdin = try reader.optional(Bool.self, entry)
+            case "stdinOnce": stdinOnce = try reader.optional(Bool.self, entry)
+            case "terminationMessagePath": terminationMessagePath = try reader.optional(String.self, entry)
+            case "terminationMessagePolicy": terminationMessagePolicy = try reader.optional(TerminationMessagePolicy.self, entry)
+            case "tty": tty = try reader.optional(Bool.self, entry)
+            case "volumeDevices": volumeDevices = try reader.optional([VolumeDevice].self, entry)
+            case "volumeMounts": volumeMounts = try reader.optional([VolumeMount].self, entry)
+            case "workingDir": workingDir = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Container", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.args = args
+        self.command = command
+        self.env = env
+        self.envFrom = envFrom
+        self.image = image
+        self.imagePullPolicy = imagePullPolicy
+        self.lifecycle = lifecycle
+        self.livenessProbe = livenessProbe
+        self.name = try name ?? reader.missing("name", in: node)
+        self.ports = ports
+        self.readinessProbe = readinessProbe
+        self.resizePolicy = resizePolicy
+        self.resources = resources
+        self.restartPolicy = restartPolicy
+        self.restartPolicyRules = restartPolicyRules
+        self.securityContext = securityContext
+        self.startupProbe = startupProbe
+        self.stdin = stdin
+        self.stdinOnce = stdinOnce
+        self.terminationMessagePath = terminationMessagePath
+        self.terminationMessagePolicy = terminationMessagePolicy
+        self.tty = tty
+        self.volumeDevices = volumeDevices
+        self.volumeMounts = volumeMounts
+        self.workingDir = workingDir
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["args", "command", "env", "envFrom", "image", "imagePullPolicy", "lifecycle", "livenessProbe", "name", "ports", "readinessProbe", "resizePolicy", "resources", "restartPolicy", "restartPolicyRules", "securityContext", "startupProbe", "stdin", "stdinOnce", "terminationMessagePath", "terminationMessagePolicy", "tty", "volumeDevices", "volumeMounts", "workingDir"]
+}

@@ -65,3 +65,27 @@ extension ContainerExtendedResourceRequest: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerExtendedResourceRequest: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var containerName: String?
+        var requestName: String?
+        var resourceName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "containerName": containerName = try reader.required(String.self, entry)
+            case "requestName": requestName = try reader.required(String.self, entry)
+            case "resourceName": resourceName = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerExtendedResourceRequest", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.containerName = try containerName ?? reader.missing("containerName", in: node)
+        self.requestName = try requestName ?? reader.missing("requestName", in: node)
+        self.resourceName = try resourceName ?? reader.missing("resourceName", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["containerName", "requestName", "resourceName"]
+}

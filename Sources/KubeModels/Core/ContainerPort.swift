@@ -91,3 +91,33 @@ extension ContainerPort: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerPort: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var containerPort: Int32?
+        var hostIP: String?
+        var hostPort: Int32?
+        var name: String?
+        var `protocol`: PortProtocol?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "containerPort": containerPort = try reader.required(Int32.self, entry)
+            case "hostIP": hostIP = try reader.optional(String.self, entry)
+            case "hostPort": hostPort = try reader.optional(Int32.self, entry)
+            case "name": name = try reader.optional(String.self, entry)
+            case "protocol": `protocol` = try reader.optional(PortProtocol.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerPort", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.containerPort = try containerPort ?? reader.missing("containerPort", in: node)
+        self.hostIP = hostIP
+        self.hostPort = hostPort
+        self.name = name
+        self.`protocol` = `protocol`
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["containerPort", "hostIP", "hostPort", "name", "protocol"]
+}

@@ -56,3 +56,24 @@ extension ContainerResizePolicy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerResizePolicy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var resourceName: String?
+        var restartPolicy: ResourceResizeRestartPolicy?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "resourceName": resourceName = try reader.required(String.self, entry)
+            case "restartPolicy": restartPolicy = try reader.required(ResourceResizeRestartPolicy.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerResizePolicy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.resourceName = try resourceName ?? reader.missing("resourceName", in: node)
+        self.restartPolicy = try restartPolicy ?? reader.missing("restartPolicy", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["resourceName", "restartPolicy"]
+}

@@ -58,3 +58,24 @@ extension ContainerRestartRule: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerRestartRule: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var action: ContainerRestartRuleAction?
+        var exitCodes: ContainerRestartRuleOnExitCodes?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "action": action = try reader.required(ContainerRestartRuleAction.self, entry)
+            case "exitCodes": exitCodes = try reader.optional(ContainerRestartRuleOnExitCodes.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerRestartRule", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.action = try action ?? reader.missing("action", in: node)
+        self.exitCodes = exitCodes
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["action", "exitCodes"]
+}

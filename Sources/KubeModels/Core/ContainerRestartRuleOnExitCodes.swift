@@ -58,3 +58,24 @@ extension ContainerRestartRuleOnExitCodes: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerRestartRuleOnExitCodes: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var `operator`: ContainerRestartRuleOnExitCodesOperator?
+        var values: [Int32]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "operator": `operator` = try reader.required(ContainerRestartRuleOnExitCodesOperator.self, entry)
+            case "values": values = try reader.optional([Int32].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerRestartRuleOnExitCodes", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.`operator` = try `operator` ?? reader.missing("operator", in: node)
+        self.values = values
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["operator", "values"]
+}

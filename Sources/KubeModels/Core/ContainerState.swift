@@ -71,3 +71,27 @@ extension ContainerState: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerState: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var running: ContainerStateRunning?
+        var terminated: ContainerStateTerminated?
+        var waiting: ContainerStateWaiting?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "running": running = try reader.optional(ContainerStateRunning.self, entry)
+            case "terminated": terminated = try reader.optional(ContainerStateTerminated.self, entry)
+            case "waiting": waiting = try reader.optional(ContainerStateWaiting.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerState", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.running = running
+        self.terminated = terminated
+        self.waiting = waiting
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["running", "terminated", "waiting"]
+}

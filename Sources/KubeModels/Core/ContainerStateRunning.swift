@@ -49,3 +49,21 @@ extension ContainerStateRunning: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerStateRunning: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var startedAt: Time?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "startedAt": startedAt = try reader.optional(Time.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerStateRunning", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.startedAt = startedAt
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["startedAt"]
+}

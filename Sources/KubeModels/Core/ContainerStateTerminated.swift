@@ -113,3 +113,39 @@ extension ContainerStateTerminated: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerStateTerminated: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var containerID: String?
+        var exitCode: Int32?
+        var finishedAt: Time?
+        var message: String?
+        var reason: String?
+        var signal: Int32?
+        var startedAt: Time?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "containerID": containerID = try reader.optional(String.self, entry)
+            case "exitCode": exitCode = try reader.required(Int32.self, entry)
+            case "finishedAt": finishedAt = try reader.optional(Time.self, entry)
+            case "message": message = try reader.optional(String.self, entry)
+            case "reason": reason = try reader.optional(String.self, entry)
+            case "signal": signal = try reader.optional(Int32.self, entry)
+            case "startedAt": startedAt = try reader.optional(Time.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerStateTerminated", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.containerID = containerID
+        self.exitCode = try exitCode ?? reader.missing("exitCode", in: node)
+        self.finishedAt = finishedAt
+        self.message = message
+        self.reason = reason
+        self.signal = signal
+        self.startedAt = startedAt
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["containerID", "exitCode", "finishedAt", "message", "reason", "signal", "startedAt"]
+}

@@ -60,3 +60,24 @@ extension ContainerStateWaiting: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerStateWaiting: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var message: String?
+        var reason: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "message": message = try reader.optional(String.self, entry)
+            case "reason": reason = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerStateWaiting", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.message = message
+        self.reason = reason
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["message", "reason"]
+}

@@ -193,3 +193,63 @@ extension ContainerStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var allocatedResources: [String: Quantity]?
+        var allocatedResourcesStatus: [ResourceStatus]?
+        var containerID: String?
+        var image: String?
+        var imageID: String?
+        var lastState: ContainerState?
+        var name: String?
+        var ready: Bool?
+        var resources: ResourceRequirements?
+        var restartCount: Int32?
+        var started: Bool?
+        var state: ContainerState?
+        var stopSignal: String?
+        var user: ContainerUser?
+        var volumeMounts: [VolumeMountStatus]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "allocatedResources": allocatedResources = try reader.optional([String: Quantity].self, entry)
+            case "allocatedResourcesStatus": allocatedResourcesStatus = try reader.optional([ResourceStatus].self, entry)
+            case "containerID": containerID = try reader.optional(String.self, entry)
+            case "image": image = try reader.required(String.self, entry)
+            case "imageID": imageID = try reader.required(String.self, entry)
+            case "lastState": lastState = try reader.optional(ContainerState.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "ready": ready = try reader.required(Bool.self, entry)
+            case "resources": resources = try reader.optional(ResourceRequirements.self, entry)
+            case "restartCount": restartCount = try reader.required(Int32.self, entry)
+            case "started": started = try reader.optional(Bool.self, entry)
+            case "state": state = try reader.optional(ContainerState.self, entry)
+            case "stopSignal": stopSignal = try reader.optional(String.self, entry)
+            case "user": user = try reader.optional(ContainerUser.self, entry)
+            case "volumeMounts": volumeMounts = try reader.optional([VolumeMountStatus].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.allocatedResources = allocatedResources
+        self.allocatedResourcesStatus = allocatedResourcesStatus
+        self.containerID = containerID
+        self.image = try image ?? reader.missing("image", in: node)
+        self.imageID = try imageID ?? reader.missing("imageID", in: node)
+        self.lastState = lastState
+        self.name = try name ?? reader.missing("name", in: node)
+        self.ready = try ready ?? reader.missing("ready", in: node)
+        self.resources = resources
+        self.restartCount = try restartCount ?? reader.missing("restartCount", in: node)
+        self.started = started
+        self.state = state
+        self.stopSignal = stopSignal
+        self.user = user
+        self.volumeMounts = volumeMounts
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["allocatedResources", "allocatedResourcesStatus", "containerID", "image", "imageID", "lastState", "name", "ready", "resources", "restartCount", "started", "state", "stopSignal", "user", "volumeMounts"]
+}

@@ -49,3 +49,21 @@ extension ContainerUser: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ContainerUser: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var linux: LinuxContainerUser?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "linux": linux = try reader.optional(LinuxContainerUser.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ContainerUser", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.linux = linux
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["linux"]
+}

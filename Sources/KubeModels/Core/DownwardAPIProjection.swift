@@ -49,3 +49,21 @@ extension DownwardAPIProjection: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension DownwardAPIProjection: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var items: [DownwardAPIVolumeFile]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "items": items = try reader.optional([DownwardAPIVolumeFile].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "DownwardAPIProjection", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.items = items
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["items"]
+}

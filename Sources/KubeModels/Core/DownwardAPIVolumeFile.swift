@@ -91,3 +91,33 @@ extension DownwardAPIVolumeFile: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension DownwardAPIVolumeFile: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fieldRef: ObjectFieldSelector?
+        var mode: Int32?
+        var path: String?
+        var resourceFieldRef: ResourceFieldSelector?
+        var user: Int64?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fieldRef": fieldRef = try reader.optional(ObjectFieldSelector.self, entry)
+            case "mode": mode = try reader.optional(Int32.self, entry)
+            case "path": path = try reader.required(String.self, entry)
+            case "resourceFieldRef": resourceFieldRef = try reader.optional(ResourceFieldSelector.self, entry)
+            case "user": user = try reader.optional(Int64.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "DownwardAPIVolumeFile", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fieldRef = fieldRef
+        self.mode = mode
+        self.path = try path ?? reader.missing("path", in: node)
+        self.resourceFieldRef = resourceFieldRef
+        self.user = user
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fieldRef", "mode", "path", "resourceFieldRef", "user"]
+}

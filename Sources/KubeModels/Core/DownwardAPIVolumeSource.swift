@@ -71,3 +71,27 @@ extension DownwardAPIVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension DownwardAPIVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var defaultMode: Int32?
+        var defaultUser: Int64?
+        var items: [DownwardAPIVolumeFile]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "defaultMode": defaultMode = try reader.optional(Int32.self, entry)
+            case "defaultUser": defaultUser = try reader.optional(Int64.self, entry)
+            case "items": items = try reader.optional([DownwardAPIVolumeFile].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "DownwardAPIVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.defaultMode = defaultMode
+        self.defaultUser = defaultUser
+        self.items = items
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["defaultMode", "defaultUser", "items"]
+}

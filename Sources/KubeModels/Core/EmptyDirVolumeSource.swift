@@ -71,3 +71,27 @@ extension EmptyDirVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension EmptyDirVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var medium: String?
+        var mode: Int32?
+        var sizeLimit: Quantity?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "medium": medium = try reader.optional(String.self, entry)
+            case "mode": mode = try reader.optional(Int32.self, entry)
+            case "sizeLimit": sizeLimit = try reader.optional(Quantity.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "EmptyDirVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.medium = medium
+        self.mode = mode
+        self.sizeLimit = sizeLimit
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["medium", "mode", "sizeLimit"]
+}

@@ -71,3 +71,27 @@ extension EnvFromSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension EnvFromSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var configMapRef: ConfigMapEnvSource?
+        var prefix: String?
+        var secretRef: SecretEnvSource?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "configMapRef": configMapRef = try reader.optional(ConfigMapEnvSource.self, entry)
+            case "prefix": prefix = try reader.optional(String.self, entry)
+            case "secretRef": secretRef = try reader.optional(SecretEnvSource.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "EnvFromSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.configMapRef = configMapRef
+        self.prefix = prefix
+        self.secretRef = secretRef
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["configMapRef", "prefix", "secretRef"]
+}

@@ -69,3 +69,27 @@ extension EnvVar: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension EnvVar: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var value: String?
+        var valueFrom: EnvVarSource?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "value": value = try reader.optional(String.self, entry)
+            case "valueFrom": valueFrom = try reader.optional(EnvVarSource.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "EnvVar", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.value = value
+        self.valueFrom = valueFrom
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "value", "valueFrom"]
+}

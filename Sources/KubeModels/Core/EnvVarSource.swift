@@ -93,3 +93,33 @@ extension EnvVarSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension EnvVarSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var configMapKeyRef: ConfigMapKeySelector?
+        var fieldRef: ObjectFieldSelector?
+        var fileKeyRef: FileKeySelector?
+        var resourceFieldRef: ResourceFieldSelector?
+        var secretKeyRef: SecretKeySelector?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "configMapKeyRef": configMapKeyRef = try reader.optional(ConfigMapKeySelector.self, entry)
+            case "fieldRef": fieldRef = try reader.optional(ObjectFieldSelector.self, entry)
+            case "fileKeyRef": fileKeyRef = try reader.optional(FileKeySelector.self, entry)
+            case "resourceFieldRef": resourceFieldRef = try reader.optional(ResourceFieldSelector.self, entry)
+            case "secretKeyRef": secretKeyRef = try reader.optional(SecretKeySelector.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "EnvVarSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.configMapKeyRef = configMapKeyRef
+        self.fieldRef = fieldRef
+        self.fileKeyRef = fileKeyRef
+        self.resourceFieldRef = resourceFieldRef
+        self.secretKeyRef = secretKeyRef
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["configMapKeyRef", "fieldRef", "fileKeyRef", "resourceFieldRef", "secretKeyRef"]
+}

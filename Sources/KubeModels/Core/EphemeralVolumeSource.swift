@@ -49,3 +49,21 @@ extension EphemeralVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension EphemeralVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var volumeClaimTemplate: PersistentVolumeClaimTemplate?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "volumeClaimTemplate": volumeClaimTemplate = try reader.optional(PersistentVolumeClaimTemplate.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "EphemeralVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.volumeClaimTemplate = volumeClaimTemplate
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["volumeClaimTemplate"]
+}

@@ -56,3 +56,24 @@ extension EvictionResponder: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension EvictionResponder: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var priority: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "priority": priority = try reader.required(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "EvictionResponder", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.priority = try priority ?? reader.missing("priority", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "priority"]
+}

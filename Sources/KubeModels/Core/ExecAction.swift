@@ -49,3 +49,21 @@ extension ExecAction: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ExecAction: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var command: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "command": command = try reader.optional([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ExecAction", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.command = command
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["command"]
+}

@@ -93,3 +93,33 @@ extension FCVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension FCVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var lun: Int32?
+        var readOnly: Bool?
+        var targetWWNs: [String]?
+        var wwids: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "lun": lun = try reader.optional(Int32.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "targetWWNs": targetWWNs = try reader.optional([String].self, entry)
+            case "wwids": wwids = try reader.optional([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "FCVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.lun = lun
+        self.readOnly = readOnly
+        self.targetWWNs = targetWWNs
+        self.wwids = wwids
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "lun", "readOnly", "targetWWNs", "wwids"]
+}

@@ -76,3 +76,30 @@ extension FileKeySelector: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension FileKeySelector: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var key: String?
+        var optional: Bool?
+        var path: String?
+        var volumeName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "key": key = try reader.required(String.self, entry)
+            case "optional": optional = try reader.optional(Bool.self, entry)
+            case "path": path = try reader.required(String.self, entry)
+            case "volumeName": volumeName = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "FileKeySelector", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.key = try key ?? reader.missing("key", in: node)
+        self.optional = optional
+        self.path = try path ?? reader.missing("path", in: node)
+        self.volumeName = try volumeName ?? reader.missing("volumeName", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["key", "optional", "path", "volumeName"]
+}

@@ -91,3 +91,33 @@ extension FlexVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension FlexVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var driver: String?
+        var fsType: String?
+        var options: [String: String]?
+        var readOnly: Bool?
+        var secretRef: LocalObjectReference?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "driver": driver = try reader.required(String.self, entry)
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "options": options = try reader.optionalStringMap(entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "secretRef": secretRef = try reader.optional(LocalObjectReference.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "FlexVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.driver = try driver ?? reader.missing("driver", in: node)
+        self.fsType = fsType
+        self.options = options
+        self.readOnly = readOnly
+        self.secretRef = secretRef
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["driver", "fsType", "options", "readOnly", "secretRef"]
+}

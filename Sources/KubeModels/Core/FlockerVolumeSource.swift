@@ -60,3 +60,24 @@ extension FlockerVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension FlockerVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var datasetName: String?
+        var datasetUUID: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "datasetName": datasetName = try reader.optional(String.self, entry)
+            case "datasetUUID": datasetUUID = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "FlockerVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.datasetName = datasetName
+        self.datasetUUID = datasetUUID
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["datasetName", "datasetUUID"]
+}

@@ -80,3 +80,30 @@ extension GCEPersistentDiskVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension GCEPersistentDiskVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var partition: Int32?
+        var pdName: String?
+        var readOnly: Bool?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "partition": partition = try reader.optional(Int32.self, entry)
+            case "pdName": pdName = try reader.required(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "GCEPersistentDiskVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.partition = partition
+        self.pdName = try pdName ?? reader.missing("pdName", in: node)
+        self.readOnly = readOnly
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "partition", "pdName", "readOnly"]
+}

@@ -69,3 +69,27 @@ extension GRPCAction: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension GRPCAction: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var mode: String?
+        var port: Int32?
+        var service: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "mode": mode = try reader.optional(String.self, entry)
+            case "port": port = try reader.required(Int32.self, entry)
+            case "service": service = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "GRPCAction", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.mode = mode
+        self.port = try port ?? reader.missing("port", in: node)
+        self.service = service
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["mode", "port", "service"]
+}

@@ -69,3 +69,27 @@ extension GitRepoVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension GitRepoVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var directory: String?
+        var repository: String?
+        var revision: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "directory": directory = try reader.optional(String.self, entry)
+            case "repository": repository = try reader.required(String.self, entry)
+            case "revision": revision = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "GitRepoVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.directory = directory
+        self.repository = try repository ?? reader.missing("repository", in: node)
+        self.revision = revision
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["directory", "repository", "revision"]
+}

@@ -67,3 +67,27 @@ extension GlusterfsVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension GlusterfsVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var endpoints: String?
+        var path: String?
+        var readOnly: Bool?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "endpoints": endpoints = try reader.required(String.self, entry)
+            case "path": path = try reader.required(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "GlusterfsVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.endpoints = try endpoints ?? reader.missing("endpoints", in: node)
+        self.path = try path ?? reader.missing("path", in: node)
+        self.readOnly = readOnly
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["endpoints", "path", "readOnly"]
+}

@@ -102,3 +102,36 @@ extension HTTPGetAction: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HTTPGetAction: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var host: String?
+        var httpHeaders: [HTTPHeader]?
+        var path: String?
+        var port: IntOrString?
+        var `protocol`: String?
+        var scheme: URIScheme?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "host": host = try reader.optional(String.self, entry)
+            case "httpHeaders": httpHeaders = try reader.optional([HTTPHeader].self, entry)
+            case "path": path = try reader.optional(String.self, entry)
+            case "port": port = try reader.required(IntOrString.self, entry)
+            case "protocol": `protocol` = try reader.optional(String.self, entry)
+            case "scheme": scheme = try reader.optional(URIScheme.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HTTPGetAction", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.host = host
+        self.httpHeaders = httpHeaders
+        self.path = path
+        self.port = try port ?? reader.missing("port", in: node)
+        self.`protocol` = `protocol`
+        self.scheme = scheme
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["host", "httpHeaders", "path", "port", "protocol", "scheme"]
+}

@@ -58,3 +58,24 @@ extension HostAlias: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HostAlias: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var hostnames: [String]?
+        var ip: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "hostnames": hostnames = try reader.optional([String].self, entry)
+            case "ip": ip = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HostAlias", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.hostnames = hostnames
+        self.ip = try ip ?? reader.missing("ip", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["hostnames", "ip"]
+}

@@ -58,3 +58,24 @@ extension HostPathVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HostPathVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var path: String?
+        var type: HostPathType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "path": path = try reader.required(String.self, entry)
+            case "type": type = try reader.optional(HostPathType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HostPathVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.path = try path ?? reader.missing("path", in: node)
+        self.type = type
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["path", "type"]
+}

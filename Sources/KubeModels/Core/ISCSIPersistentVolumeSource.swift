@@ -153,3 +153,51 @@ extension ISCSIPersistentVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ISCSIPersistentVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var chapAuthDiscovery: Bool?
+        var chapAuthSession: Bool?
+        var fsType: String?
+        var initiatorName: String?
+        var iqn: String?
+        var iscsiInterface: String?
+        var lun: Int32?
+        var portals: [String]?
+        var readOnly: Bool?
+        var secretRef: SecretReference?
+        var targetPortal: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "chapAuthDiscovery": chapAuthDiscovery = try reader.optional(Bool.self, entry)
+            case "chapAuthSession": chapAuthSession = try reader.optional(Bool.self, entry)
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "initiatorName": initiatorName = try reader.optional(String.self, entry)
+            case "iqn": iqn = try reader.required(String.self, entry)
+            case "iscsiInterface": iscsiInterface = try reader.optional(String.self, entry)
+            case "lun": lun = try reader.required(Int32.self, entry)
+            case "portals": portals = try reader.optional([String].self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "secretRef": secretRef = try reader.optional(SecretReference.self, entry)
+            case "targetPortal": targetPortal = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ISCSIPersistentVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.chapAuthDiscovery = chapAuthDiscovery
+        self.chapAuthSession = chapAuthSession
+        self.fsType = fsType
+        self.initiatorName = initiatorName
+        self.iqn = try iqn ?? reader.missing("iqn", in: node)
+        self.iscsiInterface = iscsiInterface
+        self.lun = try lun ?? reader.missing("lun", in: node)
+        self.portals = portals
+        self.readOnly = readOnly
+        self.secretRef = secretRef
+        self.targetPortal = try targetPortal ?? reader.missing("targetPortal", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["chapAuthDiscovery", "chapAuthSession", "fsType", "initiatorName", "iqn", "iscsiInterface", "lun", "portals", "readOnly", "secretRef", "targetPortal"]
+}

@@ -60,3 +60,24 @@ extension ImageVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ImageVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var pullPolicy: ImagePullPolicy?
+        var reference: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "pullPolicy": pullPolicy = try reader.optional(ImagePullPolicy.self, entry)
+            case "reference": reference = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ImageVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.pullPolicy = pullPolicy
+        self.reference = reference
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["pullPolicy", "reference"]
+}

@@ -47,3 +47,21 @@ extension ImageVolumeStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ImageVolumeStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var imageRef: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "imageRef": imageRef = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ImageVolumeStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.imageRef = try imageRef ?? reader.missing("imageRef", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["imageRef"]
+}

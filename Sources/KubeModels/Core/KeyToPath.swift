@@ -78,3 +78,30 @@ extension KeyToPath: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension KeyToPath: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var key: String?
+        var mode: Int32?
+        var path: String?
+        var user: Int64?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "key": key = try reader.required(String.self, entry)
+            case "mode": mode = try reader.optional(Int32.self, entry)
+            case "path": path = try reader.required(String.self, entry)
+            case "user": user = try reader.optional(Int64.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "KeyToPath", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.key = try key ?? reader.missing("key", in: node)
+        self.mode = mode
+        self.path = try path ?? reader.missing("path", in: node)
+        self.user = user
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["key", "mode", "path", "user"]
+}

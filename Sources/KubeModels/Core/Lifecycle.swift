@@ -71,3 +71,27 @@ extension Lifecycle: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Lifecycle: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var postStart: LifecycleHandler?
+        var preStop: LifecycleHandler?
+        var stopSignal: Signal?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "postStart": postStart = try reader.optional(LifecycleHandler.self, entry)
+            case "preStop": preStop = try reader.optional(LifecycleHandler.self, entry)
+            case "stopSignal": stopSignal = try reader.optional(Signal.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Lifecycle", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.postStart = postStart
+        self.preStop = preStop
+        self.stopSignal = stopSignal
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["postStart", "preStop", "stopSignal"]
+}

@@ -82,3 +82,30 @@ extension LifecycleHandler: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LifecycleHandler: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var exec: ExecAction?
+        var httpGet: HTTPGetAction?
+        var sleep: SleepAction?
+        var tcpSocket: TCPSocketAction?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "exec": exec = try reader.optional(ExecAction.self, entry)
+            case "httpGet": httpGet = try reader.optional(HTTPGetAction.self, entry)
+            case "sleep": sleep = try reader.optional(SleepAction.self, entry)
+            case "tcpSocket": tcpSocket = try reader.optional(TCPSocketAction.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LifecycleHandler", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.exec = exec
+        self.httpGet = httpGet
+        self.sleep = sleep
+        self.tcpSocket = tcpSocket
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["exec", "httpGet", "sleep", "tcpSocket"]
+}

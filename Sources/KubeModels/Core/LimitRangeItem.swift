@@ -102,3 +102,36 @@ extension LimitRangeItem: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LimitRangeItem: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var `default`: [String: Quantity]?
+        var defaultRequest: [String: Quantity]?
+        var max: [String: Quantity]?
+        var maxLimitRequestRatio: [String: Quantity]?
+        var min: [String: Quantity]?
+        var type: LimitType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "default": `default` = try reader.optional([String: Quantity].self, entry)
+            case "defaultRequest": defaultRequest = try reader.optional([String: Quantity].self, entry)
+            case "max": max = try reader.optional([String: Quantity].self, entry)
+            case "maxLimitRequestRatio": maxLimitRequestRatio = try reader.optional([String: Quantity].self, entry)
+            case "min": min = try reader.optional([String: Quantity].self, entry)
+            case "type": type = try reader.required(LimitType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LimitRangeItem", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.`default` = `default`
+        self.defaultRequest = defaultRequest
+        self.max = max
+        self.maxLimitRequestRatio = maxLimitRequestRatio
+        self.min = min
+        self.type = try type ?? reader.missing("type", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["default", "defaultRequest", "max", "maxLimitRequestRatio", "min", "type"]
+}

@@ -47,3 +47,21 @@ extension LimitRangeSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LimitRangeSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var limits: [LimitRangeItem]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "limits": limits = try reader.required([LimitRangeItem].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LimitRangeSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.limits = try limits ?? reader.missing("limits", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["limits"]
+}

@@ -67,3 +67,27 @@ extension LinuxContainerUser: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LinuxContainerUser: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var gid: Int64?
+        var supplementalGroups: [Int64]?
+        var uid: Int64?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "gid": gid = try reader.required(Int64.self, entry)
+            case "supplementalGroups": supplementalGroups = try reader.optional([Int64].self, entry)
+            case "uid": uid = try reader.required(Int64.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LinuxContainerUser", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.gid = try gid ?? reader.missing("gid", in: node)
+        self.supplementalGroups = supplementalGroups
+        self.uid = try uid ?? reader.missing("uid", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["gid", "supplementalGroups", "uid"]
+}

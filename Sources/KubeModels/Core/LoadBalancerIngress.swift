@@ -82,3 +82,30 @@ extension LoadBalancerIngress: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LoadBalancerIngress: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var hostname: String?
+        var ip: String?
+        var ipMode: LoadBalancerIPMode?
+        var ports: [PortStatus]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "hostname": hostname = try reader.optional(String.self, entry)
+            case "ip": ip = try reader.optional(String.self, entry)
+            case "ipMode": ipMode = try reader.optional(LoadBalancerIPMode.self, entry)
+            case "ports": ports = try reader.optional([PortStatus].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LoadBalancerIngress", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.hostname = hostname
+        self.ip = ip
+        self.ipMode = ipMode
+        self.ports = ports
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["hostname", "ip", "ipMode", "ports"]
+}

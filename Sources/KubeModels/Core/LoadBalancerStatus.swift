@@ -49,3 +49,21 @@ extension LoadBalancerStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LoadBalancerStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var ingress: [LoadBalancerIngress]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "ingress": ingress = try reader.optional([LoadBalancerIngress].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LoadBalancerStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.ingress = ingress
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["ingress"]
+}

@@ -49,3 +49,21 @@ extension LocalObjectReference: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LocalObjectReference: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LocalObjectReference", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = name
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name"]
+}

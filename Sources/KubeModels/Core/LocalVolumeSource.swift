@@ -58,3 +58,24 @@ extension LocalVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LocalVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var path: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "path": path = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LocalVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.path = try path ?? reader.missing("path", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "path"]
+}

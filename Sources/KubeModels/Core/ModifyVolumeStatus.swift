@@ -58,3 +58,24 @@ extension ModifyVolumeStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ModifyVolumeStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var status: String?
+        var targetVolumeAttributesClassName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "status": status = try reader.required(String.self, entry)
+            case "targetVolumeAttributesClassName": targetVolumeAttributesClassName = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ModifyVolumeStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.status = try status ?? reader.missing("status", in: node)
+        self.targetVolumeAttributesClassName = targetVolumeAttributesClassName
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["status", "targetVolumeAttributesClassName"]
+}

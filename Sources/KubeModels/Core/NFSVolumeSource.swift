@@ -67,3 +67,27 @@ extension NFSVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NFSVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var path: String?
+        var readOnly: Bool?
+        var server: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "path": path = try reader.required(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "server": server = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NFSVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.path = try path ?? reader.missing("path", in: node)
+        self.readOnly = readOnly
+        self.server = try server ?? reader.missing("server", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["path", "readOnly", "server"]
+}

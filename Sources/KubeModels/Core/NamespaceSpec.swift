@@ -49,3 +49,21 @@ extension NamespaceSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NamespaceSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var finalizers: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "finalizers": finalizers = try reader.optional([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NamespaceSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.finalizers = finalizers
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["finalizers"]
+}

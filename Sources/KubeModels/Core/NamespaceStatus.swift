@@ -60,3 +60,24 @@ extension NamespaceStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NamespaceStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var conditions: [NamespaceCondition]?
+        var phase: NamespacePhase?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "conditions": conditions = try reader.optional([NamespaceCondition].self, entry)
+            case "phase": phase = try reader.optional(NamespacePhase.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NamespaceStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.conditions = conditions
+        self.phase = phase
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["conditions", "phase"]
+}

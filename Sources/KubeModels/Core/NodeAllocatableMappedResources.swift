@@ -56,3 +56,24 @@ extension NodeAllocatableMappedResources: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NodeAllocatableMappedResources: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var quantity: Quantity?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "quantity": quantity = try reader.required(Quantity.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NodeAllocatableMappedResources", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.quantity = try quantity ?? reader.missing("quantity", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "quantity"]
+}

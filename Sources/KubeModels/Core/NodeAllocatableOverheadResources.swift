@@ -69,3 +69,27 @@ extension NodeAllocatableOverheadResources: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NodeAllocatableOverheadResources: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var perContainer: Quantity?
+        var perPod: Quantity?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "perContainer": perContainer = try reader.optional(Quantity.self, entry)
+            case "perPod": perPod = try reader.optional(Quantity.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NodeAllocatableOverheadResources", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.perContainer = perContainer
+        self.perPod = perPod
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "perContainer", "perPod"]
+}

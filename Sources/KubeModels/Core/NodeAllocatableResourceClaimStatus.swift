@@ -80,3 +80,30 @@ extension NodeAllocatableResourceClaimStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NodeAllocatableResourceClaimStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var containers: [String]?
+        var mapping: [NodeAllocatableMappedResources]?
+        var overhead: [NodeAllocatableOverheadResources]?
+        var resourceClaimName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "containers": containers = try reader.optional([String].self, entry)
+            case "mapping": mapping = try reader.optional([NodeAllocatableMappedResources].self, entry)
+            case "overhead": overhead = try reader.optional([NodeAllocatableOverheadResources].self, entry)
+            case "resourceClaimName": resourceClaimName = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NodeAllocatableResourceClaimStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.containers = containers
+        self.mapping = mapping
+        self.overhead = overhead
+        self.resourceClaimName = try resourceClaimName ?? reader.missing("resourceClaimName", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["containers", "mapping", "overhead", "resourceClaimName"]
+}

@@ -47,3 +47,21 @@ extension NodeSelector: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NodeSelector: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var nodeSelectorTerms: [NodeSelectorTerm]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "nodeSelectorTerms": nodeSelectorTerms = try reader.required([NodeSelectorTerm].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NodeSelector", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.nodeSelectorTerms = try nodeSelectorTerms ?? reader.missing("nodeSelectorTerms", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["nodeSelectorTerms"]
+}

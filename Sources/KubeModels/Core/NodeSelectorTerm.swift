@@ -60,3 +60,24 @@ extension NodeSelectorTerm: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NodeSelectorTerm: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var matchExpressions: [NodeSelectorRequirement]?
+        var matchFields: [NodeSelectorRequirement]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "matchExpressions": matchExpressions = try reader.optional([NodeSelectorRequirement].self, entry)
+            case "matchFields": matchFields = try reader.optional([NodeSelectorRequirement].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NodeSelectorTerm", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.matchExpressions = matchExpressions
+        self.matchFields = matchFields
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["matchExpressions", "matchFields"]
+}

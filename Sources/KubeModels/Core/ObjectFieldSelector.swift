@@ -58,3 +58,24 @@ extension ObjectFieldSelector: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ObjectFieldSelector: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var fieldPath: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "fieldPath": fieldPath = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ObjectFieldSelector", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.apiVersion = apiVersion
+        self.fieldPath = try fieldPath ?? reader.missing("fieldPath", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "fieldPath"]
+}

@@ -115,3 +115,39 @@ extension ObjectReference: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ObjectReference: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var fieldPath: String?
+        var kind: String?
+        var name: String?
+        var namespace: String?
+        var resourceVersion: String?
+        var uid: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "fieldPath": fieldPath = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "name": name = try reader.optional(String.self, entry)
+            case "namespace": namespace = try reader.optional(String.self, entry)
+            case "resourceVersion": resourceVersion = try reader.optional(String.self, entry)
+            case "uid": uid = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ObjectReference", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.apiVersion = apiVersion
+        self.fieldPath = fieldPath
+        self.kind = kind
+        self.name = name
+        self.namespace = namespace
+        self.resourceVersion = resourceVersion
+        self.uid = uid
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "fieldPath", "kind", "name", "namespace", "resourceVersion", "uid"]
+}

@@ -102,3 +102,32 @@ extension PersistentVolume: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PersistentVolume: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var metadata: ObjectMeta?
+        var spec: PersistentVolumeSpec?
+        var status: PersistentVolumeStatus?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "spec": spec = try reader.optional(PersistentVolumeSpec.self, entry)
+            case "status": status = try reader.optional(PersistentVolumeStatus.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PersistentVolume", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.metadata = metadata ?? ObjectMeta()
+        self.spec = spec
+        self.status = status
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "metadata", "spec", "status"]
+}

@@ -103,3 +103,32 @@ extension PersistentVolumeClaim: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PersistentVolumeClaim: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var metadata: ObjectMeta?
+        var spec: PersistentVolumeClaimSpec?
+        var status: PersistentVolumeClaimStatus?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "spec": spec = try reader.optional(PersistentVolumeClaimSpec.self, entry)
+            case "status": status = try reader.optional(PersistentVolumeClaimStatus.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PersistentVolumeClaim", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.metadata = metadata ?? ObjectMeta()
+        self.spec = spec
+        self.status = status
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "metadata", "spec", "status"]
+}

@@ -100,3 +100,36 @@ extension PersistentVolumeClaimCondition: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PersistentVolumeClaimCondition: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var lastProbeTime: Time?
+        var lastTransitionTime: Time?
+        var message: String?
+        var reason: String?
+        var status: ConditionStatus?
+        var type: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "lastProbeTime": lastProbeTime = try reader.optional(Time.self, entry)
+            case "lastTransitionTime": lastTransitionTime = try reader.optional(Time.self, entry)
+            case "message": message = try reader.optional(String.self, entry)
+            case "reason": reason = try reader.optional(String.self, entry)
+            case "status": status = try reader.required(ConditionStatus.self, entry)
+            case "type": type = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PersistentVolumeClaimCondition", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.lastProbeTime = lastProbeTime
+        self.lastTransitionTime = lastTransitionTime
+        self.message = message
+        self.reason = reason
+        self.status = try status ?? reader.missing("status", in: node)
+        self.type = try type ?? reader.missing("type", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["lastProbeTime", "lastTransitionTime", "message", "reason", "status", "type"]
+}

@@ -137,3 +137,45 @@ extension PersistentVolumeClaimSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PersistentVolumeClaimSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var accessModes: [PersistentVolumeAccessMode]?
+        var dataSource: TypedLocalObjectReference?
+        var dataSourceRef: TypedObjectReference?
+        var resources: VolumeResourceRequirements?
+        var selector: LabelSelector?
+        var storageClassName: String?
+        var volumeAttributesClassName: String?
+        var volumeMode: PersistentVolumeMode?
+        var volumeName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "accessModes": accessModes = try reader.optional([PersistentVolumeAccessMode].self, entry)
+            case "dataSource": dataSource = try reader.optional(TypedLocalObjectReference.self, entry)
+            case "dataSourceRef": dataSourceRef = try reader.optional(TypedObjectReference.self, entry)
+            case "resources": resources = try reader.optional(VolumeResourceRequirements.self, entry)
+            case "selector": selector = try reader.optional(LabelSelector.self, entry)
+            case "storageClassName": storageClassName = try reader.optional(String.self, entry)
+            case "volumeAttributesClassName": volumeAttributesClassName = try reader.optional(String.self, entry)
+            case "volumeMode": volumeMode = try reader.optional(PersistentVolumeMode.self, entry)
+            case "volumeName": volumeName = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PersistentVolumeClaimSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.accessModes = accessModes
+        self.dataSource = dataSource
+        self.dataSourceRef = dataSourceRef
+        self.resources = resources
+        self.selector = selector
+        self.storageClassName = storageClassName
+        self.volumeAttributesClassName = volumeAttributesClassName
+        self.volumeMode = volumeMode
+        self.volumeName = volumeName
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["accessModes", "dataSource", "dataSourceRef", "resources", "selector", "storageClassName", "volumeAttributesClassName", "volumeMode", "volumeName"]
+}

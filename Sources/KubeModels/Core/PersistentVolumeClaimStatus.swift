@@ -137,3 +137,45 @@ extension PersistentVolumeClaimStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PersistentVolumeClaimStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var accessModes: [PersistentVolumeAccessMode]?
+        var allocatedResourceStatuses: [String: String]?
+        var allocatedResources: [String: Quantity]?
+        var capacity: [String: Quantity]?
+        var conditions: [PersistentVolumeClaimCondition]?
+        var currentVolumeAttributesClassName: String?
+        var healthStatus: VolumeHealthStatus?
+        var modifyVolumeStatus: ModifyVolumeStatus?
+        var phase: PersistentVolumeClaimPhase?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "accessModes": accessModes = try reader.optional([PersistentVolumeAccessMode].self, entry)
+            case "allocatedResourceStatuses": allocatedResourceStatuses = try reader.optionalStringMap(entry)
+            case "allocatedResources": allocatedResources = try reader.optional([String: Quantity].self, entry)
+            case "capacity": capacity = try reader.optional([String: Quantity].self, entry)
+            case "conditions": conditions = try reader.optional([PersistentVolumeClaimCondition].self, entry)
+            case "currentVolumeAttributesClassName": currentVolumeAttributesClassName = try reader.optional(String.self, entry)
+            case "healthStatus": healthStatus = try reader.optional(VolumeHealthStatus.self, entry)
+            case "modifyVolumeStatus": modifyVolumeStatus = try reader.optional(ModifyVolumeStatus.self, entry)
+            case "phase": phase = try reader.optional(PersistentVolumeClaimPhase.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PersistentVolumeClaimStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.accessModes = accessModes
+        self.allocatedResourceStatuses = allocatedResourceStatuses
+        self.allocatedResources = allocatedResources
+        self.capacity = capacity
+        self.conditions = conditions
+        self.currentVolumeAttributesClassName = currentVolumeAttributesClassName
+        self.healthStatus = healthStatus
+        self.modifyVolumeStatus = modifyVolumeStatus
+        self.phase = phase
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["accessModes", "allocatedResourceStatuses", "allocatedResources", "capacity", "conditions", "currentVolumeAttributesClassName", "healthStatus", "modifyVolumeStatus", "phase"]
+}

@@ -58,3 +58,24 @@ extension PersistentVolumeClaimTemplate: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PersistentVolumeClaimTemplate: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var metadata: ObjectMeta?
+        var spec: PersistentVolumeClaimSpec?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "spec": spec = try reader.required(PersistentVolumeClaimSpec.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PersistentVolumeClaimTemplate", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.metadata = metadata
+        self.spec = try spec ?? reader.missing("spec", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["metadata", "spec"]
+}

@@ -58,3 +58,24 @@ extension PersistentVolumeClaimVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PersistentVolumeClaimVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var claimName: String?
+        var readOnly: Bool?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "claimName": claimName = try reader.required(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PersistentVolumeClaimVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.claimName = try claimName ?? reader.missing("claimName", in: node)
+        self.readOnly = readOnly
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["claimName", "readOnly"]
+}

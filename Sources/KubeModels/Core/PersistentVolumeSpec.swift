@@ -379,3 +379,111 @@ extension PersistentVolumeSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PersistentVolumeSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var accessModes: [PersistentVolumeAccessMode]?
+        var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+        var azureDisk: AzureDiskVolumeSource?
+        var azureFile: AzureFilePersistentVolumeSource?
+        var capacity: [String: Quantity]?
+        var cephfs: CephFSPersistentVolumeSource?
+        var cinder: CinderPersistentVolumeSource?
+        var claimRef: ObjectReference?
+        var csi: CSIPersistentVolumeSource?
+        var fc: FCVolumeSource?
+        var flexVolume: FlexPersistentVolumeSource?
+        var flocker: FlockerVolumeSource?
+        var gcePersistentDisk: GCEPersistentDiskVolumeSource?
+        var glusterfs: GlusterfsPersistentVolumeSource?
+        var hostPath: HostPathVolumeSource?
+        var iscsi: ISCSIPersistentVolumeSource?
+        var local: LocalVolumeSource?
+        var mountOptions: [String]?
+        var nfs: NFSVolumeSource?
+        var nodeAffinity: VolumeNodeAffinity?
+        var persistentVolumeReclaimPolicy: PersistentVolumeReclaimPolicy?
+        var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+        var portworxVolume: PortworxVolumeSource?
+        var quobyte: QuobyteVolumeSource?
+        var rbd: RBDPersistentVolumeSource?
+        var scaleIO: ScaleIOPersistentVolumeSource?
+        var storageClassName: String?
+        var storageos: StorageOSPersistentVolumeSource?
+        var volumeAttributesClassName: String?
+        var volumeMode: PersistentVolumeMode?
+        var vsphereVolume: VsphereVirtualDiskVolumeSource?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "accessModes": accessModes = try reader.optional([PersistentVolumeAccessMode].self, entry)
+            case "awsElasticBlockStore": awsElasticBlockStore = try reader.optional(AWSElasticBlockStoreVolumeSource.self, entry)
+            case "azureDisk": azureDisk = try reader.optional(AzureDiskVolumeSource.self, entry)
+            case "azureFile": azureFile = try reader.optional(AzureFilePersistentVolumeSource.self, entry)
+            case "capacity": capacity = try reader.optional([String: Quantity].self, entry)
+            case "cephfs": cephfs = try reader.optional(CephFSPersistentVolumeSource.self, entry)
+            case "cinder": cinder = try reader.optional(CinderPersistentVolumeSource.self, entry)
+            case "claimRef": claimRef = try reader.optional(ObjectReference.self, entry)
+            case "csi": csi = try reader.optional(CSIPersistentVolumeSource.self, entry)
+            case "fc": fc = try reader.optional(FCVolumeSource.self, entry)
+            case "flexVolume": flexVolume = try reader.optional(FlexPersistentVolumeSource.self, entry)
+            case "flocker": flocker = try reader.optional(FlockerVolumeSource.self, entry)
+            case "gcePersistentDisk": gcePersistentDisk = try reader.optional(GCEPersistentDiskVolumeSource.self, entry)
+            case "glusterfs": glusterfs = try reader.optional(GlusterfsPersistentVolumeSource.self, entry)
+            case "hostPath": hostPath = try reader.optional(HostPathVolumeSource.self, entry)
+            case "iscsi": iscsi = try reader.optional(ISCSIPersistentVolumeSource.self, entry)
+            case "local": local = try reader.optional(LocalVolumeSource.self, entry)
+            case "mountOptions": mountOptions = try reader.optional([String].self, entry)
+            case "nfs": nfs = try reader.optional(NFSVolumeSource.self, entry)
+            case "nodeAffinity": nodeAffinity = try reader.optional(VolumeNodeAffinity.self, entry)
+            case "persistentVolumeReclaimPolicy": persistentVolumeReclaimPolicy = try reader.optional(PersistentVolumeReclaimPolicy.self, entry)
+            case "photonPersistentDisk": photonPersistentDisk = try reader.optional(PhotonPersistentDiskVolumeSource.self, entry)
+            case "portworxVolume": portworxVolume = try reader.optional(PortworxVolumeSource.self, entry)
+            case "quobyte": quobyte = try reader.optional(QuobyteVolumeSource.self, entry)
+            case "rbd": rbd = try reader.optional(RBDPersistentVolumeSource.self, entry)
+            case "scaleIO": scaleIO = try reader.optional(ScaleIOPersistentVolumeSource.self, entry)
+            case "storageClassName": storageClassName = try reader.optional(String.self, entry)
+            case "storageos": storageos = try reader.optional(StorageOSPersistentVolumeSource.self, entry)
+            case "volumeAttributesClassName": volumeAttributesClassName = try reader.optional(String.self, entry)
+            case "volumeMode": volumeMode = try reader.optional(PersistentVolumeMode.self, entry)
+            case "vsphereVolume": vsphereVolume = try reader.optional(VsphereVirtualDiskVolumeSource.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PersistentVolumeSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.accessModes = accessModes
+        self.awsElasticBlockStore = awsElasticBlockStore
+        self.azureDisk = azureDisk
+        self.azureFile = azureFile
+        self.capacity = capacity
+        self.cephfs = cephfs
+        self.cinder = cinder
+        self.claimRef = claimRef
+        self.csi = csi
+        self.fc = fc
+        self.flexVolume = flexVolume
+        self.flocker = flocker
+        self.gcePersistentDisk = gcePersistentDisk
+        self.glusterfs = glusterfs
+        self.hostPath = hostPath
+        self.iscsi = iscsi
+        self.local = local
+        self.mountOptions = mountOptions
+        self.nfs = nfs
+        self.nodeAffinity = nodeAffinity
+        self.persistentVolumeReclaimPolicy = persistentVolumeReclaimPolicy
+        self.photonPersistentDisk = photonPersistentDisk
+        self.portworxVolume = portworxVolume
+        self.quobyte = quobyte
+        self.rbd = rbd
+        self.scaleIO = scaleIO
+        self.storageClassName = storageClassName
+        self.storageos = storageos
+        self.volumeAttributesClassName = volumeAttributesClassName
+        self.volumeMode = volumeMode
+        self.vsphereVolume = vsphereVolume
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["accessModes", "awsElasticBlockStore", "azureDisk", "azureFile", "capacity", "cephfs", "cinder", "claimRef", "csi", "fc", "flexVolume", "flocker", "gcePersistentDisk", "glusterfs", "hostPath", "iscsi", "local", "mountOptions", "nfs", "nodeAffinity", "persistentVolumeReclaimPolicy", "photonPersistentDisk", "portworxVolume", "quobyte", "rbd", "scaleIO", "storageClassName", "storageos", "volumeAttributesClassName", "volumeMode", "vsphereVolume"]
+}

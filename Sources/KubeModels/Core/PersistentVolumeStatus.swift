@@ -82,3 +82,30 @@ extension PersistentVolumeStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PersistentVolumeStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var lastPhaseTransitionTime: Time?
+        var message: String?
+        var phase: PersistentVolumePhase?
+        var reason: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "lastPhaseTransitionTime": lastPhaseTransitionTime = try reader.optional(Time.self, entry)
+            case "message": message = try reader.optional(String.self, entry)
+            case "phase": phase = try reader.optional(PersistentVolumePhase.self, entry)
+            case "reason": reason = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PersistentVolumeStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.lastPhaseTransitionTime = lastPhaseTransitionTime
+        self.message = message
+        self.phase = phase
+        self.reason = reason
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["lastPhaseTransitionTime", "message", "phase", "reason"]
+}

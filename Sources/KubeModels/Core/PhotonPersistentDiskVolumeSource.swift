@@ -58,3 +58,24 @@ extension PhotonPersistentDiskVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PhotonPersistentDiskVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var pdID: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "pdID": pdID = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PhotonPersistentDiskVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.pdID = try pdID ?? reader.missing("pdID", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "pdID"]
+}

@@ -60,3 +60,24 @@ extension PodAffinity: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodAffinity: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var preferredDuringSchedulingIgnoredDuringExecution: [WeightedPodAffinityTerm]?
+        var requiredDuringSchedulingIgnoredDuringExecution: [PodAffinityTerm]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "preferredDuringSchedulingIgnoredDuringExecution": preferredDuringSchedulingIgnoredDuringExecution = try reader.optional([WeightedPodAffinityTerm].self, entry)
+            case "requiredDuringSchedulingIgnoredDuringExecution": requiredDuringSchedulingIgnoredDuringExecution = try reader.optional([PodAffinityTerm].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodAffinity", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.preferredDuringSchedulingIgnoredDuringExecution = preferredDuringSchedulingIgnoredDuringExecution
+        self.requiredDuringSchedulingIgnoredDuringExecution = requiredDuringSchedulingIgnoredDuringExecution
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["preferredDuringSchedulingIgnoredDuringExecution", "requiredDuringSchedulingIgnoredDuringExecution"]
+}

@@ -102,3 +102,36 @@ extension PodAffinityTerm: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodAffinityTerm: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var labelSelector: LabelSelector?
+        var matchLabelKeys: [String]?
+        var mismatchLabelKeys: [String]?
+        var namespaceSelector: LabelSelector?
+        var namespaces: [String]?
+        var topologyKey: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "labelSelector": labelSelector = try reader.optional(LabelSelector.self, entry)
+            case "matchLabelKeys": matchLabelKeys = try reader.optional([String].self, entry)
+            case "mismatchLabelKeys": mismatchLabelKeys = try reader.optional([String].self, entry)
+            case "namespaceSelector": namespaceSelector = try reader.optional(LabelSelector.self, entry)
+            case "namespaces": namespaces = try reader.optional([String].self, entry)
+            case "topologyKey": topologyKey = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodAffinityTerm", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.labelSelector = labelSelector
+        self.matchLabelKeys = matchLabelKeys
+        self.mismatchLabelKeys = mismatchLabelKeys
+        self.namespaceSelector = namespaceSelector
+        self.namespaces = namespaces
+        self.topologyKey = try topologyKey ?? reader.missing("topologyKey", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["labelSelector", "matchLabelKeys", "mismatchLabelKeys", "namespaceSelector", "namespaces", "topologyKey"]
+}

@@ -122,3 +122,42 @@ extension PodCertificateProjection: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodCertificateProjection: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var certificateChainPath: String?
+        var credentialBundlePath: String?
+        var keyPath: String?
+        var keyType: PodCertificateKeyType?
+        var maxExpirationSeconds: Int32?
+        var signerName: String?
+        var user: Int64?
+        var userAnnotations: [String: String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "certificateChainPath": certificateChainPath = try reader.optional(String.self, entry)
+            case "credentialBundlePath": credentialBundlePath = try reader.optional(String.self, entry)
+            case "keyPath": keyPath = try reader.optional(String.self, entry)
+            case "keyType": keyType = try reader.required(PodCertificateKeyType.self, entry)
+            case "maxExpirationSeconds": maxExpirationSeconds = try reader.optional(Int32.self, entry)
+            case "signerName": signerName = try reader.required(String.self, entry)
+            case "user": user = try reader.optional(Int64.self, entry)
+            case "userAnnotations": userAnnotations = try reader.optionalStringMap(entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodCertificateProjection", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.certificateChainPath = certificateChainPath
+        self.credentialBundlePath = credentialBundlePath
+        self.keyPath = keyPath
+        self.keyType = try keyType ?? reader.missing("keyType", in: node)
+        self.maxExpirationSeconds = maxExpirationSeconds
+        self.signerName = try signerName ?? reader.missing("signerName", in: node)
+        self.user = user
+        self.userAnnotations = userAnnotations
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["certificateChainPath", "credentialBundlePath", "keyPath", "keyType", "maxExpirationSeconds", "signerName", "user", "userAnnotations"]
+}

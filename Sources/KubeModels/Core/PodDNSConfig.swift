@@ -71,3 +71,27 @@ extension PodDNSConfig: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodDNSConfig: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var nameservers: [String]?
+        var options: [PodDNSConfigOption]?
+        var searches: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "nameservers": nameservers = try reader.optional([String].self, entry)
+            case "options": options = try reader.optional([PodDNSConfigOption].self, entry)
+            case "searches": searches = try reader.optional([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodDNSConfig", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.nameservers = nameservers
+        self.options = options
+        self.searches = searches
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["nameservers", "options", "searches"]
+}

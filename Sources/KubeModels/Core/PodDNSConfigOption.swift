@@ -60,3 +60,24 @@ extension PodDNSConfigOption: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodDNSConfigOption: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var value: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.optional(String.self, entry)
+            case "value": value = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodDNSConfigOption", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = name
+        self.value = value
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "value"]
+}

@@ -56,3 +56,24 @@ extension PodExtendedResourceClaimStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodExtendedResourceClaimStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var requestMappings: [ContainerExtendedResourceRequest]?
+        var resourceClaimName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "requestMappings": requestMappings = try reader.required([ContainerExtendedResourceRequest].self, entry)
+            case "resourceClaimName": resourceClaimName = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodExtendedResourceClaimStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.requestMappings = try requestMappings ?? reader.missing("requestMappings", in: node)
+        self.resourceClaimName = try resourceClaimName ?? reader.missing("resourceClaimName", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["requestMappings", "resourceClaimName"]
+}

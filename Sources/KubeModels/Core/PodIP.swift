@@ -47,3 +47,21 @@ extension PodIP: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodIP: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var ip: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "ip": ip = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodIP", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.ip = try ip ?? reader.missing("ip", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["ip"]
+}

@@ -47,3 +47,21 @@ extension PodOS: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodOS: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: OSName?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(OSName.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodOS", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name"]
+}

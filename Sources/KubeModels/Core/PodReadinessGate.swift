@@ -47,3 +47,21 @@ extension PodReadinessGate: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodReadinessGate: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var conditionType: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "conditionType": conditionType = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodReadinessGate", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.conditionType = try conditionType ?? reader.missing("conditionType", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["conditionType"]
+}

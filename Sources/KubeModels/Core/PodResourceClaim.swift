@@ -69,3 +69,27 @@ extension PodResourceClaim: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodResourceClaim: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var resourceClaimName: String?
+        var resourceClaimTemplateName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "resourceClaimName": resourceClaimName = try reader.optional(String.self, entry)
+            case "resourceClaimTemplateName": resourceClaimTemplateName = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodResourceClaim", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.resourceClaimName = resourceClaimName
+        self.resourceClaimTemplateName = resourceClaimTemplateName
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "resourceClaimName", "resourceClaimTemplateName"]
+}

@@ -58,3 +58,24 @@ extension PodResourceClaimStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodResourceClaimStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var resourceClaimName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "resourceClaimName": resourceClaimName = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodResourceClaimStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.resourceClaimName = resourceClaimName
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "resourceClaimName"]
+}

@@ -47,3 +47,21 @@ extension PodSchedulingGate: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodSchedulingGate: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodSchedulingGate", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name"]
+}

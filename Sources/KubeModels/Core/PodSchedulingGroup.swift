@@ -49,3 +49,21 @@ extension PodSchedulingGroup: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodSchedulingGroup: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var podGroupName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "podGroupName": podGroupName = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodSchedulingGroup", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.podGroupName = podGroupName
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["podGroupName"]
+}

@@ -181,3 +181,57 @@ extension PodSecurityContext: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodSecurityContext: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var appArmorProfile: AppArmorProfile?
+        var fsGroup: Int64?
+        var fsGroupChangePolicy: PodFSGroupChangePolicy?
+        var runAsGroup: Int64?
+        var runAsNonRoot: Bool?
+        var runAsUser: Int64?
+        var seLinuxChangePolicy: PodSELinuxChangePolicy?
+        var seLinuxOptions: SELinuxOptions?
+        var seccompProfile: SeccompProfile?
+        var supplementalGroups: [Int64]?
+        var supplementalGroupsPolicy: SupplementalGroupsPolicy?
+        var sysctls: [Sysctl]?
+        var windowsOptions: WindowsSecurityContextOptions?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "appArmorProfile": appArmorProfile = try reader.optional(AppArmorProfile.self, entry)
+            case "fsGroup": fsGroup = try reader.optional(Int64.self, entry)
+            case "fsGroupChangePolicy": fsGroupChangePolicy = try reader.optional(PodFSGroupChangePolicy.self, entry)
+            case "runAsGroup": runAsGroup = try reader.optional(Int64.self, entry)
+            case "runAsNonRoot": runAsNonRoot = try reader.optional(Bool.self, entry)
+            case "runAsUser": runAsUser = try reader.optional(Int64.self, entry)
+            case "seLinuxChangePolicy": seLinuxChangePolicy = try reader.optional(PodSELinuxChangePolicy.self, entry)
+            case "seLinuxOptions": seLinuxOptions = try reader.optional(SELinuxOptions.self, entry)
+            case "seccompProfile": seccompProfile = try reader.optional(SeccompProfile.self, entry)
+            case "supplementalGroups": supplementalGroups = try reader.optional([Int64].self, entry)
+            case "supplementalGroupsPolicy": supplementalGroupsPolicy = try reader.optional(SupplementalGroupsPolicy.self, entry)
+            case "sysctls": sysctls = try reader.optional([Sysctl].self, entry)
+            case "windowsOptions": windowsOptions = try reader.optional(WindowsSecurityContextOptions.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodSecurityContext", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.appArmorProfile = appArmorProfile
+        self.fsGroup = fsGroup
+        self.fsGroupChangePolicy = fsGroupChangePolicy
+        self.runAsGroup = runAsGroup
+        self.runAsNonRoot = runAsNonRoot
+        self.runAsUser = runAsUser
+        self.seLinuxChangePolicy = seLinuxChangePolicy
+        self.seLinuxOptions = seLinuxOptions
+        self.seccompProfile = seccompProfile
+        self.supplementalGroups = supplementalGroups
+        self.supplementalGroupsPolicy = supplementalGroupsPolicy
+        self.sysctls = sysctls
+        self.windowsOptions = windowsOptions
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["appArmorProfile", "fsGroup", "fsGroupChangePolicy", "runAsGroup", "runAsNonRoot", "runAsUser", "seLinuxChangePolicy", "seLinuxOptions", "seccompProfile", "supplementalGroups", "supplementalGroupsPolicy", "sysctls", "windowsOptions"]
+}

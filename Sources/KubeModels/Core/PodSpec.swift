@@ -509,3 +509,147 @@ extension PodSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var activeDeadlineSeconds: Int64?
+        var affinity: Affinity?
+        var automountServiceAccountToken: Bool?
+        var containers: [Container]?
+        var dnsConfig: PodDNSConfig?
+        var dnsPolicy: DNSPolicy?
+        var enableServiceLinks: Bool?
+        var ephemeralContainers: [EphemeralContainer]?
+        var evictionResponders: [EvictionResponder]?
+        var hostAliases: [HostAlias]?
+        var hostIPC: Bool?
+        var hostNetwork: Bool?
+        var hostPID: Bool?
+        var hostUsers: Bool?
+        var hostname: String?
+        var hostnameOverride: String?
+        var imagePullSecrets: [LocalObjectReference]?
+        var initContainers: [Container]?
+        var nodeName: String?
+        var nodeSelector: [String: String]?
+        var os: PodOS?
+        var overhead: [String: Quantity]?
+        var preemptionPolicy: PreemptionPolicy?
+        var priority: Int32?
+        var priorityClassName: String?
+        var readinessGates: [PodReadinessGate]?
+        var resourceClaims: [PodResourceClaim]?
+        var resources: ResourceRequirements?
+        var restartPolicy: RestartPolicy?
+        var runtimeClassName: String?
+        var schedulerName: String?
+        var schedulingGates: [PodSchedulingGate]?
+        var schedulingGroup: PodSchedulingGroup?
+        var securityContext: PodSecurityContext?
+        var serviceAccount: String?
+        var serviceAccountName: String?
+        var setHostnameAsFQDN: Bool?
+        var shareProcessNamespace: Bool?
+        var subdomain: String?
+        var terminationGracePeriodSeconds: Int64?
+        var tolerations: [Toleration]?
+        var topologySpreadConstraints: [TopologySpreadConstraint]?
+        var volumes: [Volume]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "activeDeadlineSeconds": activeDeadlineSeconds = try reader.optional(Int64.self, entry)
+            case "affinity": affinity = try reader.optional(Affinity.self, entry)
+            case "automountServiceAccountToken": automountServiceAccountToken = try reader.optional(Bool.self, entry)
+            case "containers": containers = try reader.required([Container].self, entry)
+            case "dnsConfig": dnsConfig = try reader.optional(PodDNSConfig.self, entry)
+            case "dnsPolicy": dnsPolicy = try reader.optional(DNSPolicy.self, entry)
+            case "enableServiceLinks": enableServiceLinks = try reader.optional(Bool.self, entry)
+            case "ephemeralContainers": ephemeralContainers = try reader.optional([EphemeralContainer].self, entry)
+            case "evictionResponders": evictionResponders = try reader.optional([EvictionResponder].self, entry)
+            case "hostAliases": hostAliases = try reader.optional([HostAlias].self, entry)
+            case "hostIPC": hostIPC = try reader.optional(Bool.self, entry)
+            case "hostNetwork": hostNetwork = try reader.optional(Bool.self, entry)
+            case "hostPID": hostPID = try reader.optional(Bool.self, entry)
+            case "hostUsers": hostUsers = try reader.optional(Bool.self, entry)
+            case "hostname": hostname = try reader.optional(String.self, entry)
+            case "hostnameOverride": hostnameOverride = try reader.optional(String.self, entry)
+            case "imagePullSecrets": imagePullSecrets = try reader.optional([LocalObjectReference].self, entry)
+            case "initContainers": initContainers = try reader.optional([Container].self, entry)
+            case "nodeName": nodeName = try reader.optional(String.self, entry)
+            case "nodeSelector": nodeSelector = try reader.optionalStringMap(entry)
+            case "os": os = try reader.optional(PodOS.self, entry)
+            case "overhead": overhead = try reader.optional([String: Quantity].self, entry)
+            case "preemptionPolicy": preemptionPolicy = try reader.optional(PreemptionPolicy.self, entry)
+            case "priority": priority = try reader.optional(Int32.self, entry)
+            case "priorityClassName": priorityClassName = try reader.optional(String.self, entry)
+            case "readinessGates": readinessGates = try reader.optional([PodReadinessGate].self, entry)
+            case "resourceClaims": resourceClaims = try reader.optional([PodResourceClaim].self, entry)
+            case "resources": resources = try reader.optional(ResourceRequirements.self, entry)
+            case "restartPolicy": restartPolicy = try reader.optional(RestartPolicy.self, entry)
+            case "runtimeClassName": runtimeClassName = try reader.optional(String.self, entry)
+            case "schedulerName": schedulerName = try reader.optional(String.self, entry)
+            case "schedulingGates": schedulingGates = try reader.optional([PodSchedulingGate].self, entry)
+            case "schedulingGroup": schedulingGroup = try reader.optional(PodSchedulingGroup.self, entry)
+            case "securityContext": securityContext = try reader.optional(PodSecurityContext.self, entry)
+            case "serviceAccount": serviceAccount = try reader.optional(String.self, entry)
+            case "serviceAccountName": serviceAccountName = try reader.optional(String.self, entry)
+            case "setHostnameAsFQDN": setHostnameAsFQDN = try reader.optional(Bool.self, entry)
+            case "shareProcessNamespace": shareProcessNamespace = try reader.optional(Bool.self, entry)
+            case "subdomain": subdomain = try reader.optional(String.self, entry)
+            case "terminationGracePeriodSeconds": terminationGracePeriodSeconds = try reader.optional(Int64.self, entry)
+            case "tolerations": tolerations = try reader.optional([Toleration].self, entry)
+            case "topologySpreadConstraints": topologySpreadConstraints = try reader.optional([TopologySpreadConstraint].self, entry)
+            case "volumes": volumes = try reader.optional([Volume].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.activeDeadlineSeconds = activeDeadlineSeconds
+        self.affinity = affinity
+        self.automountServiceAccountToken = automountServiceAccountToken
+        self.containers = try containers ?? reader.missing("containers", in: node)
+        self.dnsConfig = dnsConfig
+        self.dnsPolicy = dnsPolicy
+        self.enableServiceLinks = enableServiceLinks
+        self.ephemeralContainers = ephemeralContainers
+        self.evictionResponders = evictionResponders
+        self.hostAliases = hostAliases
+        self.hostIPC = hostIPC
+        self.hostNetwork = hostNetwork
+        self.hostPID = hostPID
+        self.hostUsers = hostUsers
+        self.hostname = hostname
+        self.hostnameOverride = hostnameOverride
+        self.imagePullSecrets = imagePullSecrets
+        self.initContainers = initContainers
+        self.nodeName = nodeName
+        self.nodeSelector = nodeSelector
+        self.os = os
+        self.overhead = overhead
+        self.preemptionPolicy = preemptionPolicy
+        self.priority = priority
+        self.priorityClassName = priorityClassName
+        self.readinessGates = readinessGates
+        self.resourceClaims = resourceClaims
+        self.resources = resources
+        self.restartPolicy = restartPolicy
+        self.runtimeClassName = runtimeClassName
+        self.schedulerName = schedulerName
+        self.schedulingGates = schedulingGates
+        self.schedulingGroup = schedulingGroup
+        self.securityContext = securityContext
+        self.serviceAccount = serviceAccount
+        self.serviceAccountName = serviceAccountName
+        self.setHostnameAsFQDN = setHostnameAsFQDN
+        self.shareProcessNamespace = shareProcessNamespace
+        self.subdomain = subdomain
+        self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
+        self.tolerations = tolerations
+        self.topologySpreadConstraints = topologySpreadConstraints
+        self.volumes = volumes
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["activeDeadlineSeconds", "affinity", "automountServiceAccountToken", "containers", "dnsConfig", "dnsPolicy", "enableServiceLinks", "ephemeralContainers", "evictionResponders", "hostAliases", "hostIPC", "hostNetwork", "hostPID", "hostUsers", "hostname", "hostnameOverride", "imagePullSecrets", "initContainers", "nodeName", "nodeSelector", "os", "overhead", "preemptionPolicy", "priority", "priorityClassName", "readinessGates", "resourceClaims", "resources", "restartPolicy", "runtimeClassName", "schedulerName", "schedulingGates", "schedulingGroup", "securityContext", "serviceAccount", "serviceAccountName", "setHostnameAsFQDN", "shareProcessNamespace", "subdomain", "terminationGracePeriodSeconds", "tolerations", "topologySpreadConstraints", "volumes"]
+}

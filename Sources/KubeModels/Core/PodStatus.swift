@@ -280,3 +280,84 @@ extension PodStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var allocatedResources: [String: Quantity]?
+        var conditions: [PodCondition]?
+        var containerStatuses: [ContainerStatus]?
+        var ephemeralContainerStatuses: [ContainerStatus]?
+        var extendedResourceClaimStatus: PodExtendedResourceClaimStatus?
+        var hostIP: String?
+        var hostIPs: [HostIP]?
+        var initContainerStatuses: [ContainerStatus]?
+        var message: String?
+        var nodeAllocatableResourceClaimStatuses: [NodeAllocatableResourceClaimStatus]?
+        var nominatedNodeName: String?
+        var observedGeneration: Int64?
+        var phase: PodPhase?
+        var podIP: String?
+        var podIPs: [PodIP]?
+        var qosClass: PodQOSClass?
+        var reason: String?
+        var resize: PodResizeStatus?
+        var resourceClaimStatuses: [PodResourceClaimStatus]?
+        var resources: ResourceRequirements?
+        var startTime: Time?
+        var volumeHealth: [PodVolumeHealth]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "allocatedResources": allocatedResources = try reader.optional([String: Quantity].self, entry)
+            case "conditions": conditions = try reader.optional([PodCondition].self, entry)
+            case "containerStatuses": containerStatuses = try reader.optional([ContainerStatus].self, entry)
+            case "ephemeralContainerStatuses": ephemeralContainerStatuses = try reader.optional([ContainerStatus].self, entry)
+            case "extendedResourceClaimStatus": extendedResourceClaimStatus = try reader.optional(PodExtendedResourceClaimStatus.self, entry)
+            case "hostIP": hostIP = try reader.optional(String.self, entry)
+            case "hostIPs": hostIPs = try reader.optional([HostIP].self, entry)
+            case "initContainerStatuses": initContainerStatuses = try reader.optional([ContainerStatus].self, entry)
+            case "message": message = try reader.optional(String.self, entry)
+            case "nodeAllocatableResourceClaimStatuses": nodeAllocatableResourceClaimStatuses = try reader.optional([NodeAllocatableResourceClaimStatus].self, entry)
+            case "nominatedNodeName": nominatedNodeName = try reader.optional(String.self, entry)
+            case "observedGeneration": observedGeneration = try reader.optional(Int64.self, entry)
+            case "phase": phase = try reader.optional(PodPhase.self, entry)
+            case "podIP": podIP = try reader.optional(String.self, entry)
+            case "podIPs": podIPs = try reader.optional([PodIP].self, entry)
+            case "qosClass": qosClass = try reader.optional(PodQOSClass.self, entry)
+            case "reason": reason = try reader.optional(String.self, entry)
+            case "resize": resize = try reader.optional(PodResizeStatus.self, entry)
+            case "resourceClaimStatuses": resourceClaimStatuses = try reader.optional([PodResourceClaimStatus].self, entry)
+            case "resources": resources = try reader.optional(ResourceRequirements.self, entry)
+            case "startTime": startTime = try reader.optional(Time.self, entry)
+            case "volumeHealth": volumeHealth = try reader.optional([PodVolumeHealth].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.allocatedResources = allocatedResources
+        self.conditions = conditions
+        self.containerStatuses = containerStatuses
+        self.ephemeralContainerStatuses = ephemeralContainerStatuses
+        self.extendedResourceClaimStatus = extendedResourceClaimStatus
+        self.hostIP = hostIP
+        self.hostIPs = hostIPs
+        self.initContainerStatuses = initContainerStatuses
+        self.message = message
+        self.nodeAllocatableResourceClaimStatuses = nodeAllocatableResourceClaimStatuses
+        self.nominatedNodeName = nominatedNodeName
+        self.observedGeneration = observedGeneration
+        self.phase = phase
+        self.podIP = podIP
+        self.podIPs = podIPs
+        self.qosClass = qosClass
+        self.reason = reason
+        self.resize = resize
+        self.resourceClaimStatuses = resourceClaimStatuses
+        self.resources = resources
+        self.startTime = startTime
+        self.volumeHealth = volumeHealth
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["allocatedResources", "conditions", "containerStatuses", "ephemeralContainerStatuses", "extendedResourceClaimStatus", "hostIP", "hostIPs", "initContainerStatuses", "message", "nodeAllocatableResourceClaimStatuses", "nominatedNodeName", "observedGeneration", "phase", "podIP", "podIPs", "qosClass", "reason", "resize", "resourceClaimStatuses", "resources", "startTime", "volumeHealth"]
+}

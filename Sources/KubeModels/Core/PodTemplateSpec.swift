@@ -60,3 +60,24 @@ extension PodTemplateSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodTemplateSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var metadata: ObjectMeta?
+        var spec: PodSpec?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "spec": spec = try reader.optional(PodSpec.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodTemplateSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.metadata = metadata
+        self.spec = spec
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["metadata", "spec"]
+}

@@ -69,3 +69,27 @@ extension PodVolumeHealth: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodVolumeHealth: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var healthConditions: [VolumeHealthCondition]?
+        var lastTransitionTime: Time?
+        var name: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "healthConditions": healthConditions = try reader.optional([VolumeHealthCondition].self, entry)
+            case "lastTransitionTime": lastTransitionTime = try reader.optional(Time.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodVolumeHealth", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.healthConditions = healthConditions
+        self.lastTransitionTime = lastTransitionTime
+        self.name = try name ?? reader.missing("name", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["healthConditions", "lastTransitionTime", "name"]
+}

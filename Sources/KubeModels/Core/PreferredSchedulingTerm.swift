@@ -56,3 +56,24 @@ extension PreferredSchedulingTerm: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PreferredSchedulingTerm: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var preference: NodeSelectorTerm?
+        var weight: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "preference": preference = try reader.required(NodeSelectorTerm.self, entry)
+            case "weight": weight = try reader.required(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PreferredSchedulingTerm", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.preference = try preference ?? reader.missing("preference", in: node)
+        self.weight = try weight ?? reader.missing("weight", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["preference", "weight"]
+}

@@ -148,3 +148,48 @@ extension Probe: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Probe: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var exec: ExecAction?
+        var failureThreshold: Int32?
+        var grpc: GRPCAction?
+        var httpGet: HTTPGetAction?
+        var initialDelaySeconds: Int32?
+        var periodSeconds: Int32?
+        var successThreshold: Int32?
+        var tcpSocket: TCPSocketAction?
+        var terminationGracePeriodSeconds: Int64?
+        var timeoutSeconds: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "exec": exec = try reader.optional(ExecAction.self, entry)
+            case "failureThreshold": failureThreshold = try reader.optional(Int32.self, entry)
+            case "grpc": grpc = try reader.optional(GRPCAction.self, entry)
+            case "httpGet": httpGet = try reader.optional(HTTPGetAction.self, entry)
+            case "initialDelaySeconds": initialDelaySeconds = try reader.optional(Int32.self, entry)
+            case "periodSeconds": periodSeconds = try reader.optional(Int32.self, entry)
+            case "successThreshold": successThreshold = try reader.optional(Int32.self, entry)
+            case "tcpSocket": tcpSocket = try reader.optional(TCPSocketAction.self, entry)
+            case "terminationGracePeriodSeconds": terminationGracePeriodSeconds = try reader.optional(Int64.self, entry)
+            case "timeoutSeconds": timeoutSeconds = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Probe", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.exec = exec
+        self.failureThreshold = failureThreshold
+        self.grpc = grpc
+        self.httpGet = httpGet
+        self.initialDelaySeconds = initialDelaySeconds
+        self.periodSeconds = periodSeconds
+        self.successThreshold = successThreshold
+        self.tcpSocket = tcpSocket
+        self.terminationGracePeriodSeconds = terminationGracePeriodSeconds
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["exec", "failureThreshold", "grpc", "httpGet", "initialDelaySeconds", "periodSeconds", "successThreshold", "tcpSocket", "terminationGracePeriodSeconds", "timeoutSeconds"]
+}

@@ -71,3 +71,27 @@ extension ProjectedVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ProjectedVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var defaultMode: Int32?
+        var defaultUser: Int64?
+        var sources: [VolumeProjection]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "defaultMode": defaultMode = try reader.optional(Int32.self, entry)
+            case "defaultUser": defaultUser = try reader.optional(Int64.self, entry)
+            case "sources": sources = try reader.optional([VolumeProjection].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ProjectedVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.defaultMode = defaultMode
+        self.defaultUser = defaultUser
+        self.sources = sources
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["defaultMode", "defaultUser", "sources"]
+}

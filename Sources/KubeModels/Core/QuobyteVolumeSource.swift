@@ -100,3 +100,36 @@ extension QuobyteVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension QuobyteVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var group: String?
+        var readOnly: Bool?
+        var registry: String?
+        var tenant: String?
+        var user: String?
+        var volume: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "group": group = try reader.optional(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "registry": registry = try reader.required(String.self, entry)
+            case "tenant": tenant = try reader.optional(String.self, entry)
+            case "user": user = try reader.optional(String.self, entry)
+            case "volume": volume = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "QuobyteVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.group = group
+        self.readOnly = readOnly
+        self.registry = try registry ?? reader.missing("registry", in: node)
+        self.tenant = tenant
+        self.user = user
+        self.volume = try volume ?? reader.missing("volume", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["group", "readOnly", "registry", "tenant", "user", "volume"]
+}

@@ -122,3 +122,42 @@ extension RBDVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension RBDVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var image: String?
+        var keyring: String?
+        var monitors: [String]?
+        var pool: String?
+        var readOnly: Bool?
+        var secretRef: LocalObjectReference?
+        var user: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "image": image = try reader.required(String.self, entry)
+            case "keyring": keyring = try reader.optional(String.self, entry)
+            case "monitors": monitors = try reader.required([String].self, entry)
+            case "pool": pool = try reader.optional(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "secretRef": secretRef = try reader.optional(LocalObjectReference.self, entry)
+            case "user": user = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "RBDVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.image = try image ?? reader.missing("image", in: node)
+        self.keyring = keyring
+        self.monitors = try monitors ?? reader.missing("monitors", in: node)
+        self.pool = pool
+        self.readOnly = readOnly
+        self.secretRef = secretRef
+        self.user = user
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "image", "keyring", "monitors", "pool", "readOnly", "secretRef", "user"]
+}

@@ -58,3 +58,24 @@ extension ResourceClaim: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ResourceClaim: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var request: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "request": request = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ResourceClaim", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.request = request
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "request"]
+}

@@ -69,3 +69,27 @@ extension ResourceFieldSelector: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ResourceFieldSelector: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var containerName: String?
+        var divisor: Quantity?
+        var resource: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "containerName": containerName = try reader.optional(String.self, entry)
+            case "divisor": divisor = try reader.optional(Quantity.self, entry)
+            case "resource": resource = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ResourceFieldSelector", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.containerName = containerName
+        self.divisor = divisor
+        self.resource = try resource ?? reader.missing("resource", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["containerName", "divisor", "resource"]
+}

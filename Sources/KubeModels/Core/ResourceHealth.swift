@@ -69,3 +69,27 @@ extension ResourceHealth: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ResourceHealth: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var health: ResourceHealthStatus?
+        var message: String?
+        var resourceID: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "health": health = try reader.optional(ResourceHealthStatus.self, entry)
+            case "message": message = try reader.optional(String.self, entry)
+            case "resourceID": resourceID = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ResourceHealth", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.health = health
+        self.message = message
+        self.resourceID = try resourceID ?? reader.missing("resourceID", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["health", "message", "resourceID"]
+}

@@ -71,3 +71,27 @@ extension ResourceQuotaSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ResourceQuotaSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var hard: [String: Quantity]?
+        var scopeSelector: ScopeSelector?
+        var scopes: [ResourceQuotaScope]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "hard": hard = try reader.optional([String: Quantity].self, entry)
+            case "scopeSelector": scopeSelector = try reader.optional(ScopeSelector.self, entry)
+            case "scopes": scopes = try reader.optional([ResourceQuotaScope].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ResourceQuotaSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.hard = hard
+        self.scopeSelector = scopeSelector
+        self.scopes = scopes
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["hard", "scopeSelector", "scopes"]
+}

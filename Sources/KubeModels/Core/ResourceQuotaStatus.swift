@@ -60,3 +60,24 @@ extension ResourceQuotaStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ResourceQuotaStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var hard: [String: Quantity]?
+        var used: [String: Quantity]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "hard": hard = try reader.optional([String: Quantity].self, entry)
+            case "used": used = try reader.optional([String: Quantity].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ResourceQuotaStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.hard = hard
+        self.used = used
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["hard", "used"]
+}

@@ -71,3 +71,27 @@ extension ResourceRequirements: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ResourceRequirements: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var claims: [ResourceClaim]?
+        var limits: [String: Quantity]?
+        var requests: [String: Quantity]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "claims": claims = try reader.optional([ResourceClaim].self, entry)
+            case "limits": limits = try reader.optional([String: Quantity].self, entry)
+            case "requests": requests = try reader.optional([String: Quantity].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ResourceRequirements", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.claims = claims
+        self.limits = limits
+        self.requests = requests
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["claims", "limits", "requests"]
+}

@@ -58,3 +58,24 @@ extension ResourceStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ResourceStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var resources: [ResourceHealth]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "resources": resources = try reader.optional([ResourceHealth].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ResourceStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.resources = resources
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "resources"]
+}

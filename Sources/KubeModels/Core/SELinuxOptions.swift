@@ -82,3 +82,30 @@ extension SELinuxOptions: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SELinuxOptions: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var level: String?
+        var role: String?
+        var type: String?
+        var user: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "level": level = try reader.optional(String.self, entry)
+            case "role": role = try reader.optional(String.self, entry)
+            case "type": type = try reader.optional(String.self, entry)
+            case "user": user = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SELinuxOptions", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.level = level
+        self.role = role
+        self.type = type
+        self.user = user
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["level", "role", "type", "user"]
+}

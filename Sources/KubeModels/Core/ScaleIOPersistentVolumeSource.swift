@@ -142,3 +142,48 @@ extension ScaleIOPersistentVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ScaleIOPersistentVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var gateway: String?
+        var protectionDomain: String?
+        var readOnly: Bool?
+        var secretRef: SecretReference?
+        var sslEnabled: Bool?
+        var storageMode: String?
+        var storagePool: String?
+        var system: String?
+        var volumeName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "gateway": gateway = try reader.required(String.self, entry)
+            case "protectionDomain": protectionDomain = try reader.optional(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "secretRef": secretRef = try reader.required(SecretReference.self, entry)
+            case "sslEnabled": sslEnabled = try reader.optional(Bool.self, entry)
+            case "storageMode": storageMode = try reader.optional(String.self, entry)
+            case "storagePool": storagePool = try reader.optional(String.self, entry)
+            case "system": system = try reader.required(String.self, entry)
+            case "volumeName": volumeName = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ScaleIOPersistentVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.gateway = try gateway ?? reader.missing("gateway", in: node)
+        self.protectionDomain = protectionDomain
+        self.readOnly = readOnly
+        self.secretRef = try secretRef ?? reader.missing("secretRef", in: node)
+        self.sslEnabled = sslEnabled
+        self.storageMode = storageMode
+        self.storagePool = storagePool
+        self.system = try system ?? reader.missing("system", in: node)
+        self.volumeName = volumeName
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "gateway", "protectionDomain", "readOnly", "secretRef", "sslEnabled", "storageMode", "storagePool", "system", "volumeName"]
+}

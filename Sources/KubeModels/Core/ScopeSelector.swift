@@ -49,3 +49,21 @@ extension ScopeSelector: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ScopeSelector: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var matchExpressions: [ScopedResourceSelectorRequirement]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "matchExpressions": matchExpressions = try reader.optional([ScopedResourceSelectorRequirement].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ScopeSelector", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.matchExpressions = matchExpressions
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["matchExpressions"]
+}

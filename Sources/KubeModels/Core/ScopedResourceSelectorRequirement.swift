@@ -67,3 +67,27 @@ extension ScopedResourceSelectorRequirement: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ScopedResourceSelectorRequirement: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var `operator`: ScopeSelectorOperator?
+        var scopeName: ResourceQuotaScope?
+        var values: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "operator": `operator` = try reader.required(ScopeSelectorOperator.self, entry)
+            case "scopeName": scopeName = try reader.required(ResourceQuotaScope.self, entry)
+            case "values": values = try reader.optional([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ScopedResourceSelectorRequirement", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.`operator` = try `operator` ?? reader.missing("operator", in: node)
+        self.scopeName = try scopeName ?? reader.missing("scopeName", in: node)
+        self.values = values
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["operator", "scopeName", "values"]
+}

@@ -132,3 +132,38 @@ extension Secret: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Secret: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var data: [String: Data]?
+        var immutable: Bool?
+        var metadata: ObjectMeta?
+        var stringData: [String: String]?
+        var type: SecretType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "data": data = try KubeCoding.optionalByteMap(entry, reader: reader)
+            case "immutable": immutable = try reader.optional(Bool.self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "stringData": stringData = try reader.optionalStringMap(entry)
+            case "type": type = try reader.optional(SecretType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Secret", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.data = data
+        self.immutable = immutable
+        self.metadata = metadata ?? ObjectMeta()
+        self.stringData = stringData
+        self.type = type
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "data", "immutable", "metadata", "stringData", "type"]
+}

@@ -69,3 +69,27 @@ extension SecretKeySelector: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SecretKeySelector: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var key: String?
+        var name: String?
+        var optional: Bool?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "key": key = try reader.required(String.self, entry)
+            case "name": name = try reader.optional(String.self, entry)
+            case "optional": optional = try reader.optional(Bool.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SecretKeySelector", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.key = try key ?? reader.missing("key", in: node)
+        self.name = name
+        self.optional = optional
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["key", "name", "optional"]
+}

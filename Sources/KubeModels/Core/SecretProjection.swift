@@ -71,3 +71,27 @@ extension SecretProjection: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SecretProjection: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var items: [KeyToPath]?
+        var name: String?
+        var optional: Bool?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "items": items = try reader.optional([KeyToPath].self, entry)
+            case "name": name = try reader.optional(String.self, entry)
+            case "optional": optional = try reader.optional(Bool.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SecretProjection", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.items = items
+        self.name = name
+        self.optional = optional
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["items", "name", "optional"]
+}

@@ -60,3 +60,24 @@ extension SecretReference: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SecretReference: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var namespace: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.optional(String.self, entry)
+            case "namespace": namespace = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SecretReference", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = name
+        self.namespace = namespace
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "namespace"]
+}

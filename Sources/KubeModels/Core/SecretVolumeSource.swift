@@ -93,3 +93,33 @@ extension SecretVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SecretVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var defaultMode: Int32?
+        var defaultUser: Int64?
+        var items: [KeyToPath]?
+        var optional: Bool?
+        var secretName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "defaultMode": defaultMode = try reader.optional(Int32.self, entry)
+            case "defaultUser": defaultUser = try reader.optional(Int64.self, entry)
+            case "items": items = try reader.optional([KeyToPath].self, entry)
+            case "optional": optional = try reader.optional(Bool.self, entry)
+            case "secretName": secretName = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SecretVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.defaultMode = defaultMode
+        self.defaultUser = defaultUser
+        self.items = items
+        self.optional = optional
+        self.secretName = secretName
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["defaultMode", "defaultUser", "items", "optional", "secretName"]
+}

@@ -170,3 +170,54 @@ extension SecurityContext: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SecurityContext: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var allowPrivilegeEscalation: Bool?
+        var appArmorProfile: AppArmorProfile?
+        var capabilities: Capabilities?
+        var privileged: Bool?
+        var procMount: ProcMountType?
+        var readOnlyRootFilesystem: Bool?
+        var runAsGroup: Int64?
+        var runAsNonRoot: Bool?
+        var runAsUser: Int64?
+        var seLinuxOptions: SELinuxOptions?
+        var seccompProfile: SeccompProfile?
+        var windowsOptions: WindowsSecurityContextOptions?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "allowPrivilegeEscalation": allowPrivilegeEscalation = try reader.optional(Bool.self, entry)
+            case "appArmorProfile": appArmorProfile = try reader.optional(AppArmorProfile.self, entry)
+            case "capabilities": capabilities = try reader.optional(Capabilities.self, entry)
+            case "privileged": privileged = try reader.optional(Bool.self, entry)
+            case "procMount": procMount = try reader.optional(ProcMountType.self, entry)
+            case "readOnlyRootFilesystem": readOnlyRootFilesystem = try reader.optional(Bool.self, entry)
+            case "runAsGroup": runAsGroup = try reader.optional(Int64.self, entry)
+            case "runAsNonRoot": runAsNonRoot = try reader.optional(Bool.self, entry)
+            case "runAsUser": runAsUser = try reader.optional(Int64.self, entry)
+            case "seLinuxOptions": seLinuxOptions = try reader.optional(SELinuxOptions.self, entry)
+            case "seccompProfile": seccompProfile = try reader.optional(SeccompProfile.self, entry)
+            case "windowsOptions": windowsOptions = try reader.optional(WindowsSecurityContextOptions.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SecurityContext", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.allowPrivilegeEscalation = allowPrivilegeEscalation
+        self.appArmorProfile = appArmorProfile
+        self.capabilities = capabilities
+        self.privileged = privileged
+        self.procMount = procMount
+        self.readOnlyRootFilesystem = readOnlyRootFilesystem
+        self.runAsGroup = runAsGroup
+        self.runAsNonRoot = runAsNonRoot
+        self.runAsUser = runAsUser
+        self.seLinuxOptions = seLinuxOptions
+        self.seccompProfile = seccompProfile
+        self.windowsOptions = windowsOptions
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["allowPrivilegeEscalation", "appArmorProfile", "capabilities", "privileged", "procMount", "readOnlyRootFilesystem", "runAsGroup", "runAsNonRoot", "runAsUser", "seLinuxOptions", "seccompProfile", "windowsOptions"]
+}

@@ -118,3 +118,35 @@ extension ServiceAccount: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ServiceAccount: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var automountServiceAccountToken: Bool?
+        var imagePullSecrets: [LocalObjectReference]?
+        var metadata: ObjectMeta?
+        var secrets: [ObjectReference]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "automountServiceAccountToken": automountServiceAccountToken = try reader.optional(Bool.self, entry)
+            case "imagePullSecrets": imagePullSecrets = try reader.optional([LocalObjectReference].self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "secrets": secrets = try reader.optional([ObjectReference].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ServiceAccount", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.automountServiceAccountToken = automountServiceAccountToken
+        self.imagePullSecrets = imagePullSecrets
+        self.metadata = metadata ?? ObjectMeta()
+        self.secrets = secrets
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "automountServiceAccountToken", "imagePullSecrets", "metadata", "secrets"]
+}

@@ -80,3 +80,30 @@ extension ServiceAccountTokenProjection: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ServiceAccountTokenProjection: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var audience: String?
+        var expirationSeconds: Int64?
+        var path: String?
+        var user: Int64?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "audience": audience = try reader.optional(String.self, entry)
+            case "expirationSeconds": expirationSeconds = try reader.optional(Int64.self, entry)
+            case "path": path = try reader.required(String.self, entry)
+            case "user": user = try reader.optional(Int64.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ServiceAccountTokenProjection", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.audience = audience
+        self.expirationSeconds = expirationSeconds
+        self.path = try path ?? reader.missing("path", in: node)
+        self.user = user
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["audience", "expirationSeconds", "path", "user"]
+}

@@ -102,3 +102,36 @@ extension ServicePort: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ServicePort: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var appProtocol: String?
+        var name: String?
+        var nodePort: Int32?
+        var port: Int32?
+        var `protocol`: PortProtocol?
+        var targetPort: IntOrString?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "appProtocol": appProtocol = try reader.optional(String.self, entry)
+            case "name": name = try reader.optional(String.self, entry)
+            case "nodePort": nodePort = try reader.optional(Int32.self, entry)
+            case "port": port = try reader.required(Int32.self, entry)
+            case "protocol": `protocol` = try reader.optional(PortProtocol.self, entry)
+            case "targetPort": targetPort = try reader.optional(IntOrString.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ServicePort", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.appProtocol = appProtocol
+        self.name = name
+        self.nodePort = nodePort
+        self.port = try port ?? reader.missing("port", in: node)
+        self.`protocol` = `protocol`
+        self.targetPort = targetPort
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["appProtocol", "name", "nodePort", "port", "protocol", "targetPort"]
+}

@@ -258,3 +258,78 @@ extension ServiceSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ServiceSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var allocateLoadBalancerNodePorts: Bool?
+        var clusterIP: String?
+        var clusterIPs: [String]?
+        var externalIPs: [String]?
+        var externalName: String?
+        var externalTrafficPolicy: ServiceExternalTrafficPolicy?
+        var healthCheckNodePort: Int32?
+        var internalTrafficPolicy: ServiceInternalTrafficPolicy?
+        var ipFamilies: [IPFamily]?
+        var ipFamilyPolicy: IPFamilyPolicy?
+        var loadBalancerClass: String?
+        var loadBalancerIP: String?
+        var loadBalancerSourceRanges: [String]?
+        var ports: [ServicePort]?
+        var publishNotReadyAddresses: Bool?
+        var selector: [String: String]?
+        var sessionAffinity: ServiceAffinity?
+        var sessionAffinityConfig: SessionAffinityConfig?
+        var trafficDistribution: ServiceTrafficDistribution?
+        var type: ServiceType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "allocateLoadBalancerNodePorts": allocateLoadBalancerNodePorts = try reader.optional(Bool.self, entry)
+            case "clusterIP": clusterIP = try reader.optional(String.self, entry)
+            case "clusterIPs": clusterIPs = try reader.optional([String].self, entry)
+            case "externalIPs": externalIPs = try reader.optional([String].self, entry)
+            case "externalName": externalName = try reader.optional(String.self, entry)
+            case "externalTrafficPolicy": externalTrafficPolicy = try reader.optional(ServiceExternalTrafficPolicy.self, entry)
+            case "healthCheckNodePort": healthCheckNodePort = try reader.optional(Int32.self, entry)
+            case "internalTrafficPolicy": internalTrafficPolicy = try reader.optional(ServiceInternalTrafficPolicy.self, entry)
+            case "ipFamilies": ipFamilies = try reader.optional([IPFamily].self, entry)
+            case "ipFamilyPolicy": ipFamilyPolicy = try reader.optional(IPFamilyPolicy.self, entry)
+            case "loadBalancerClass": loadBalancerClass = try reader.optional(String.self, entry)
+            case "loadBalancerIP": loadBalancerIP = try reader.optional(String.self, entry)
+            case "loadBalancerSourceRanges": loadBalancerSourceRanges = try reader.optional([String].self, entry)
+            case "ports": ports = try reader.optional([ServicePort].self, entry)
+            case "publishNotReadyAddresses": publishNotReadyAddresses = try reader.optional(Bool.self, entry)
+            case "selector": selector = try reader.optionalStringMap(entry)
+            case "sessionAffinity": sessionAffinity = try reader.optional(ServiceAffinity.self, entry)
+            case "sessionAffinityConfig": sessionAffinityConfig = try reader.optional(SessionAffinityConfig.self, entry)
+            case "trafficDistribution": trafficDistribution = try reader.optional(ServiceTrafficDistribution.self, entry)
+            case "type": type = try reader.optional(ServiceType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ServiceSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.allocateLoadBalancerNodePorts = allocateLoadBalancerNodePorts
+        self.clusterIP = clusterIP
+        self.clusterIPs = clusterIPs
+        self.externalIPs = externalIPs
+        self.externalName = externalName
+        self.externalTrafficPolicy = externalTrafficPolicy
+        self.healthCheckNodePort = healthCheckNodePort
+        self.internalTrafficPolicy = internalTrafficPolicy
+        self.ipFamilies = ipFamilies
+        self.ipFamilyPolicy = ipFamilyPolicy
+        self.loadBalancerClass = loadBalancerClass
+        self.loadBalancerIP = loadBalancerIP
+        self.loadBalancerSourceRanges = loadBalancerSourceRanges
+        self.ports = ports
+        self.publishNotReadyAddresses = publishNotReadyAddresses
+        self.selector = selector
+        self.sessionAffinity = sessionAffinity
+        self.sessionAffinityConfig = sessionAffinityConfig
+        self.trafficDistribution = trafficDistribution
+        self.type = type
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["allocateLoadBalancerNodePorts", "clusterIP", "clusterIPs", "externalIPs", "externalName", "externalTrafficPolicy", "healthCheckNodePort", "internalTrafficPolicy", "ipFamilies", "ipFamilyPolicy", "loadBalancerClass", "loadBalancerIP", "loadBalancerSourceRanges", "ports", "publishNotReadyAddresses", "selector", "sessionAffinity", "sessionAffinityConfig", "trafficDistribution", "type"]
+}

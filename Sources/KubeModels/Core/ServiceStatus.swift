@@ -60,3 +60,24 @@ extension ServiceStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ServiceStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var conditions: [Condition]?
+        var loadBalancer: LoadBalancerStatus?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "conditions": conditions = try reader.optional([Condition].self, entry)
+            case "loadBalancer": loadBalancer = try reader.optional(LoadBalancerStatus.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ServiceStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.conditions = conditions
+        self.loadBalancer = loadBalancer
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["conditions", "loadBalancer"]
+}

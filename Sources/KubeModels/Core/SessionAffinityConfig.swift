@@ -49,3 +49,21 @@ extension SessionAffinityConfig: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SessionAffinityConfig: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var clientIP: ClientIPConfig?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "clientIP": clientIP = try reader.optional(ClientIPConfig.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SessionAffinityConfig", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.clientIP = clientIP
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["clientIP"]
+}

@@ -47,3 +47,21 @@ extension SleepAction: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension SleepAction: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var seconds: Int64?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "seconds": seconds = try reader.required(Int64.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "SleepAction", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.seconds = try seconds ?? reader.missing("seconds", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["seconds"]
+}

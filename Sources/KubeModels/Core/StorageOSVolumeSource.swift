@@ -93,3 +93,33 @@ extension StorageOSVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension StorageOSVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var readOnly: Bool?
+        var secretRef: LocalObjectReference?
+        var volumeName: String?
+        var volumeNamespace: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "secretRef": secretRef = try reader.optional(LocalObjectReference.self, entry)
+            case "volumeName": volumeName = try reader.optional(String.self, entry)
+            case "volumeNamespace": volumeNamespace = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "StorageOSVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.readOnly = readOnly
+        self.secretRef = secretRef
+        self.volumeName = volumeName
+        self.volumeNamespace = volumeNamespace
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "readOnly", "secretRef", "volumeName", "volumeNamespace"]
+}

@@ -56,3 +56,24 @@ extension Sysctl: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Sysctl: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var value: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "value": value = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Sysctl", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.value = try value ?? reader.missing("value", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "value"]
+}

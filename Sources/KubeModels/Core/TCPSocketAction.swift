@@ -58,3 +58,24 @@ extension TCPSocketAction: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension TCPSocketAction: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var host: String?
+        var port: IntOrString?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "host": host = try reader.optional(String.self, entry)
+            case "port": port = try reader.required(IntOrString.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "TCPSocketAction", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.host = host
+        self.port = try port ?? reader.missing("port", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["host", "port"]
+}

@@ -93,3 +93,33 @@ extension Toleration: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Toleration: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var effect: TaintEffect?
+        var key: String?
+        var `operator`: TolerationOperator?
+        var tolerationSeconds: Int64?
+        var value: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "effect": effect = try reader.optional(TaintEffect.self, entry)
+            case "key": key = try reader.optional(String.self, entry)
+            case "operator": `operator` = try reader.optional(TolerationOperator.self, entry)
+            case "tolerationSeconds": tolerationSeconds = try reader.optional(Int64.self, entry)
+            case "value": value = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Toleration", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.effect = effect
+        self.key = key
+        self.`operator` = `operator`
+        self.tolerationSeconds = tolerationSeconds
+        self.value = value
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["effect", "key", "operator", "tolerationSeconds", "value"]
+}

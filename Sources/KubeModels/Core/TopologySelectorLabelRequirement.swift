@@ -56,3 +56,24 @@ extension TopologySelectorLabelRequirement: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension TopologySelectorLabelRequirement: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var key: String?
+        var values: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "key": key = try reader.required(String.self, entry)
+            case "values": values = try reader.required([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "TopologySelectorLabelRequirement", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.key = try key ?? reader.missing("key", in: node)
+        self.values = try values ?? reader.missing("values", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["key", "values"]
+}

@@ -49,3 +49,21 @@ extension TopologySelectorTerm: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension TopologySelectorTerm: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var matchLabelExpressions: [TopologySelectorLabelRequirement]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "matchLabelExpressions": matchLabelExpressions = try reader.optional([TopologySelectorLabelRequirement].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "TopologySelectorTerm", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.matchLabelExpressions = matchLabelExpressions
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["matchLabelExpressions"]
+}

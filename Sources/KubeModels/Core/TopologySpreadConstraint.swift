@@ -120,3 +120,42 @@ extension TopologySpreadConstraint: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension TopologySpreadConstraint: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var labelSelector: LabelSelector?
+        var matchLabelKeys: [String]?
+        var maxSkew: Int32?
+        var minDomains: Int32?
+        var nodeAffinityPolicy: NodeInclusionPolicy?
+        var nodeTaintsPolicy: NodeInclusionPolicy?
+        var topologyKey: String?
+        var whenUnsatisfiable: UnsatisfiableConstraintAction?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "labelSelector": labelSelector = try reader.optional(LabelSelector.self, entry)
+            case "matchLabelKeys": matchLabelKeys = try reader.optional([String].self, entry)
+            case "maxSkew": maxSkew = try reader.required(Int32.self, entry)
+            case "minDomains": minDomains = try reader.optional(Int32.self, entry)
+            case "nodeAffinityPolicy": nodeAffinityPolicy = try reader.optional(NodeInclusionPolicy.self, entry)
+            case "nodeTaintsPolicy": nodeTaintsPolicy = try reader.optional(NodeInclusionPolicy.self, entry)
+            case "topologyKey": topologyKey = try reader.required(String.self, entry)
+            case "whenUnsatisfiable": whenUnsatisfiable = try reader.required(UnsatisfiableConstraintAction.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "TopologySpreadConstraint", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.labelSelector = labelSelector
+        self.matchLabelKeys = matchLabelKeys
+        self.maxSkew = try maxSkew ?? reader.missing("maxSkew", in: node)
+        self.minDomains = minDomains
+        self.nodeAffinityPolicy = nodeAffinityPolicy
+        self.nodeTaintsPolicy = nodeTaintsPolicy
+        self.topologyKey = try topologyKey ?? reader.missing("topologyKey", in: node)
+        self.whenUnsatisfiable = try whenUnsatisfiable ?? reader.missing("whenUnsatisfiable", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["labelSelector", "matchLabelKeys", "maxSkew", "minDomains", "nodeAffinityPolicy", "nodeTaintsPolicy", "topologyKey", "whenUnsatisfiable"]
+}

@@ -78,3 +78,30 @@ extension TypedObjectReference: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension TypedObjectReference: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiGroup: String?
+        var kind: String?
+        var name: String?
+        var namespace: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiGroup": apiGroup = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.required(String.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "namespace": namespace = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "TypedObjectReference", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.apiGroup = apiGroup
+        self.kind = try kind ?? reader.missing("kind", in: node)
+        self.name = try name ?? reader.missing("name", in: node)
+        self.namespace = namespace
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiGroup", "kind", "name", "namespace"]
+}

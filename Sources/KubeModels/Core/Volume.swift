@@ -377,3 +377,111 @@ extension Volume: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Volume: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+        var azureDisk: AzureDiskVolumeSource?
+        var azureFile: AzureFileVolumeSource?
+        var cephfs: CephFSVolumeSource?
+        var cinder: CinderVolumeSource?
+        var configMap: ConfigMapVolumeSource?
+        var csi: CSIVolumeSource?
+        var downwardAPI: DownwardAPIVolumeSource?
+        var emptyDir: EmptyDirVolumeSource?
+        var ephemeral: EphemeralVolumeSource?
+        var fc: FCVolumeSource?
+        var flexVolume: FlexVolumeSource?
+        var flocker: FlockerVolumeSource?
+        var gcePersistentDisk: GCEPersistentDiskVolumeSource?
+        var gitRepo: GitRepoVolumeSource?
+        var glusterfs: GlusterfsVolumeSource?
+        var hostPath: HostPathVolumeSource?
+        var image: ImageVolumeSource?
+        var iscsi: ISCSIVolumeSource?
+        var name: String?
+        var nfs: NFSVolumeSource?
+        var persistentVolumeClaim: PersistentVolumeClaimVolumeSource?
+        var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+        var portworxVolume: PortworxVolumeSource?
+        var projected: ProjectedVolumeSource?
+        var quobyte: QuobyteVolumeSource?
+        var rbd: RBDVolumeSource?
+        var scaleIO: ScaleIOVolumeSource?
+        var secret: SecretVolumeSource?
+        var storageos: StorageOSVolumeSource?
+        var vsphereVolume: VsphereVirtualDiskVolumeSource?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "awsElasticBlockStore": awsElasticBlockStore = try reader.optional(AWSElasticBlockStoreVolumeSource.self, entry)
+            case "azureDisk": azureDisk = try reader.optional(AzureDiskVolumeSource.self, entry)
+            case "azureFile": azureFile = try reader.optional(AzureFileVolumeSource.self, entry)
+            case "cephfs": cephfs = try reader.optional(CephFSVolumeSource.self, entry)
+            case "cinder": cinder = try reader.optional(CinderVolumeSource.self, entry)
+            case "configMap": configMap = try reader.optional(ConfigMapVolumeSource.self, entry)
+            case "csi": csi = try reader.optional(CSIVolumeSource.self, entry)
+            case "downwardAPI": downwardAPI = try reader.optional(DownwardAPIVolumeSource.self, entry)
+            case "emptyDir": emptyDir = try reader.optional(EmptyDirVolumeSource.self, entry)
+            case "ephemeral": ephemeral = try reader.optional(EphemeralVolumeSource.self, entry)
+            case "fc": fc = try reader.optional(FCVolumeSource.self, entry)
+            case "flexVolume": flexVolume = try reader.optional(FlexVolumeSource.self, entry)
+            case "flocker": flocker = try reader.optional(FlockerVolumeSource.self, entry)
+            case "gcePersistentDisk": gcePersistentDisk = try reader.optional(GCEPersistentDiskVolumeSource.self, entry)
+            case "gitRepo": gitRepo = try reader.optional(GitRepoVolumeSource.self, entry)
+            case "glusterfs": glusterfs = try reader.optional(GlusterfsVolumeSource.self, entry)
+            case "hostPath": hostPath = try reader.optional(HostPathVolumeSource.self, entry)
+            case "image": image = try reader.optional(ImageVolumeSource.self, entry)
+            case "iscsi": iscsi = try reader.optional(ISCSIVolumeSource.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "nfs": nfs = try reader.optional(NFSVolumeSource.self, entry)
+            case "persistentVolumeClaim": persistentVolumeClaim = try reader.optional(PersistentVolumeClaimVolumeSource.self, entry)
+            case "photonPersistentDisk": photonPersistentDisk = try reader.optional(PhotonPersistentDiskVolumeSource.self, entry)
+            case "portworxVolume": portworxVolume = try reader.optional(PortworxVolumeSource.self, entry)
+            case "projected": projected = try reader.optional(ProjectedVolumeSource.self, entry)
+            case "quobyte": quobyte = try reader.optional(QuobyteVolumeSource.self, entry)
+            case "rbd": rbd = try reader.optional(RBDVolumeSource.self, entry)
+            case "scaleIO": scaleIO = try reader.optional(ScaleIOVolumeSource.self, entry)
+            case "secret": secret = try reader.optional(SecretVolumeSource.self, entry)
+            case "storageos": storageos = try reader.optional(StorageOSVolumeSource.self, entry)
+            case "vsphereVolume": vsphereVolume = try reader.optional(VsphereVirtualDiskVolumeSource.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Volume", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.awsElasticBlockStore = awsElasticBlockStore
+        self.azureDisk = azureDisk
+        self.azureFile = azureFile
+        self.cephfs = cephfs
+        self.cinder = cinder
+        self.configMap = configMap
+        self.csi = csi
+        self.downwardAPI = downwardAPI
+        self.emptyDir = emptyDir
+        self.ephemeral = ephemeral
+        self.fc = fc
+        self.flexVolume = flexVolume
+        self.flocker = flocker
+        self.gcePersistentDisk = gcePersistentDisk
+        self.gitRepo = gitRepo
+        self.glusterfs = glusterfs
+        self.hostPath = hostPath
+        self.image = image
+        self.iscsi = iscsi
+        self.name = try name ?? reader.missing("name", in: node)
+        self.nfs = nfs
+        self.persistentVolumeClaim = persistentVolumeClaim
+        self.photonPersistentDisk = photonPersistentDisk
+        self.portworxVolume = portworxVolume
+        self.projected = projected
+        self.quobyte = quobyte
+        self.rbd = rbd
+        self.scaleIO = scaleIO
+        self.secret = secret
+        self.storageos = storageos
+        self.vsphereVolume = vsphereVolume
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "fc", "flexVolume", "flocker", "gcePersistentDisk", "gitRepo", "glusterfs", "hostPath", "image", "iscsi", "name", "nfs", "persistentVolumeClaim", "photonPersistentDisk", "portworxVolume", "projected", "quobyte", "rbd", "scaleIO", "secret", "storageos", "vsphereVolume"]
+}

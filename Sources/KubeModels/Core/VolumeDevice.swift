@@ -56,3 +56,24 @@ extension VolumeDevice: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VolumeDevice: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var devicePath: String?
+        var name: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "devicePath": devicePath = try reader.required(String.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VolumeDevice", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.devicePath = try devicePath ?? reader.missing("devicePath", in: node)
+        self.name = try name ?? reader.missing("name", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["devicePath", "name"]
+}

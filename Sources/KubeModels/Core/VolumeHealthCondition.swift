@@ -67,3 +67,27 @@ extension VolumeHealthCondition: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VolumeHealthCondition: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var message: String?
+        var reason: String?
+        var status: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "message": message = try reader.optional(String.self, entry)
+            case "reason": reason = try reader.required(String.self, entry)
+            case "status": status = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VolumeHealthCondition", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.message = message
+        self.reason = try reason ?? reader.missing("reason", in: node)
+        self.status = try status ?? reader.missing("status", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["message", "reason", "status"]
+}

@@ -60,3 +60,24 @@ extension VolumeHealthStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VolumeHealthStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var healthConditions: [VolumeHealthCondition]?
+        var lastTransitionTime: Time?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "healthConditions": healthConditions = try reader.optional([VolumeHealthCondition].self, entry)
+            case "lastTransitionTime": lastTransitionTime = try reader.optional(Time.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VolumeHealthStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.healthConditions = healthConditions
+        self.lastTransitionTime = lastTransitionTime
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["healthConditions", "lastTransitionTime"]
+}

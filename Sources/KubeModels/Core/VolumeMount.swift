@@ -122,3 +122,42 @@ extension VolumeMount: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VolumeMount: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var bindMountOptions: [String]?
+        var mountPath: String?
+        var mountPropagation: MountPropagationMode?
+        var name: String?
+        var readOnly: Bool?
+        var recursiveReadOnly: RecursiveReadOnlyMode?
+        var subPath: String?
+        var subPathExpr: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "bindMountOptions": bindMountOptions = try reader.optional([String].self, entry)
+            case "mountPath": mountPath = try reader.required(String.self, entry)
+            case "mountPropagation": mountPropagation = try reader.optional(MountPropagationMode.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "recursiveReadOnly": recursiveReadOnly = try reader.optional(RecursiveReadOnlyMode.self, entry)
+            case "subPath": subPath = try reader.optional(String.self, entry)
+            case "subPathExpr": subPathExpr = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VolumeMount", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.bindMountOptions = bindMountOptions
+        self.mountPath = try mountPath ?? reader.missing("mountPath", in: node)
+        self.mountPropagation = mountPropagation
+        self.name = try name ?? reader.missing("name", in: node)
+        self.readOnly = readOnly
+        self.recursiveReadOnly = recursiveReadOnly
+        self.subPath = subPath
+        self.subPathExpr = subPathExpr
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["bindMountOptions", "mountPath", "mountPropagation", "name", "readOnly", "recursiveReadOnly", "subPath", "subPathExpr"]
+}

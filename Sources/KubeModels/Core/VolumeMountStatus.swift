@@ -89,3 +89,33 @@ extension VolumeMountStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VolumeMountStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var mountPath: String?
+        var name: String?
+        var readOnly: Bool?
+        var recursiveReadOnly: RecursiveReadOnlyMode?
+        var volumeStatus: VolumeStatus?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "mountPath": mountPath = try reader.required(String.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "readOnly": readOnly = try reader.optional(Bool.self, entry)
+            case "recursiveReadOnly": recursiveReadOnly = try reader.optional(RecursiveReadOnlyMode.self, entry)
+            case "volumeStatus": volumeStatus = try reader.optional(VolumeStatus.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VolumeMountStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.mountPath = try mountPath ?? reader.missing("mountPath", in: node)
+        self.name = try name ?? reader.missing("name", in: node)
+        self.readOnly = readOnly
+        self.recursiveReadOnly = recursiveReadOnly
+        self.volumeStatus = volumeStatus
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["mountPath", "name", "readOnly", "recursiveReadOnly", "volumeStatus"]
+}

@@ -49,3 +49,21 @@ extension VolumeNodeAffinity: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VolumeNodeAffinity: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var required: NodeSelector?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "required": required = try reader.optional(NodeSelector.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VolumeNodeAffinity", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.required = required
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["required"]
+}

@@ -104,3 +104,36 @@ extension VolumeProjection: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VolumeProjection: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var clusterTrustBundle: ClusterTrustBundleProjection?
+        var configMap: ConfigMapProjection?
+        var downwardAPI: DownwardAPIProjection?
+        var podCertificate: PodCertificateProjection?
+        var secret: SecretProjection?
+        var serviceAccountToken: ServiceAccountTokenProjection?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "clusterTrustBundle": clusterTrustBundle = try reader.optional(ClusterTrustBundleProjection.self, entry)
+            case "configMap": configMap = try reader.optional(ConfigMapProjection.self, entry)
+            case "downwardAPI": downwardAPI = try reader.optional(DownwardAPIProjection.self, entry)
+            case "podCertificate": podCertificate = try reader.optional(PodCertificateProjection.self, entry)
+            case "secret": secret = try reader.optional(SecretProjection.self, entry)
+            case "serviceAccountToken": serviceAccountToken = try reader.optional(ServiceAccountTokenProjection.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VolumeProjection", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.clusterTrustBundle = clusterTrustBundle
+        self.configMap = configMap
+        self.downwardAPI = downwardAPI
+        self.podCertificate = podCertificate
+        self.secret = secret
+        self.serviceAccountToken = serviceAccountToken
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["clusterTrustBundle", "configMap", "downwardAPI", "podCertificate", "secret", "serviceAccountToken"]
+}

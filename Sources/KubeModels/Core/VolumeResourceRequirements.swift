@@ -60,3 +60,24 @@ extension VolumeResourceRequirements: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VolumeResourceRequirements: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var limits: [String: Quantity]?
+        var requests: [String: Quantity]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "limits": limits = try reader.optional([String: Quantity].self, entry)
+            case "requests": requests = try reader.optional([String: Quantity].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VolumeResourceRequirements", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.limits = limits
+        self.requests = requests
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["limits", "requests"]
+}

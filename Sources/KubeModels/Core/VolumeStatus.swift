@@ -49,3 +49,21 @@ extension VolumeStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VolumeStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var image: ImageVolumeStatus?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "image": image = try reader.optional(ImageVolumeStatus.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VolumeStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.image = image
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["image"]
+}

@@ -80,3 +80,30 @@ extension VsphereVirtualDiskVolumeSource: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension VsphereVirtualDiskVolumeSource: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var fsType: String?
+        var storagePolicyID: String?
+        var storagePolicyName: String?
+        var volumePath: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "fsType": fsType = try reader.optional(String.self, entry)
+            case "storagePolicyID": storagePolicyID = try reader.optional(String.self, entry)
+            case "storagePolicyName": storagePolicyName = try reader.optional(String.self, entry)
+            case "volumePath": volumePath = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "VsphereVirtualDiskVolumeSource", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.fsType = fsType
+        self.storagePolicyID = storagePolicyID
+        self.storagePolicyName = storagePolicyName
+        self.volumePath = try volumePath ?? reader.missing("volumePath", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["fsType", "storagePolicyID", "storagePolicyName", "volumePath"]
+}

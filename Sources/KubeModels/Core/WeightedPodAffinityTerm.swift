@@ -56,3 +56,24 @@ extension WeightedPodAffinityTerm: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension WeightedPodAffinityTerm: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var podAffinityTerm: PodAffinityTerm?
+        var weight: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "podAffinityTerm": podAffinityTerm = try reader.required(PodAffinityTerm.self, entry)
+            case "weight": weight = try reader.required(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "WeightedPodAffinityTerm", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.podAffinityTerm = try podAffinityTerm ?? reader.missing("podAffinityTerm", in: node)
+        self.weight = try weight ?? reader.missing("weight", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["podAffinityTerm", "weight"]
+}

@@ -82,3 +82,30 @@ extension WindowsSecurityContextOptions: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension WindowsSecurityContextOptions: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var gmsaCredentialSpec: String?
+        var gmsaCredentialSpecName: String?
+        var hostProcess: Bool?
+        var runAsUserName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "gmsaCredentialSpec": gmsaCredentialSpec = try reader.optional(String.self, entry)
+            case "gmsaCredentialSpecName": gmsaCredentialSpecName = try reader.optional(String.self, entry)
+            case "hostProcess": hostProcess = try reader.optional(Bool.self, entry)
+            case "runAsUserName": runAsUserName = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "WindowsSecurityContextOptions", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.gmsaCredentialSpec = gmsaCredentialSpec
+        self.gmsaCredentialSpecName = gmsaCredentialSpecName
+        self.hostProcess = hostProcess
+        self.runAsUserName = runAsUserName
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["gmsaCredentialSpec", "gmsaCredentialSpecName", "hostProcess", "runAsUserName"]
+}

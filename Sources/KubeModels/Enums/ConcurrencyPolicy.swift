@@ -48,3 +48,8 @@ extension ConcurrencyPolicy: StructuredWritable {
     /// Writes the raw value as a string scalar.
     public func write(to writer: any StructuredWriter) throws { try writer.string(rawValue) }
 }
+
+extension ConcurrencyPolicy: NodeReadable {
+    /// Reads the value from a string scalar.
+    public init(node: Node, reader: NodeReader) throws { self.rawValue = try String(node: node, reader: reader) }
+}

@@ -46,3 +46,8 @@ extension DaemonSetUpdateStrategyType: StructuredWritable {
     /// Writes the raw value as a string scalar.
     public func write(to writer: any StructuredWriter) throws { try writer.string(rawValue) }
 }
+
+extension DaemonSetUpdateStrategyType: NodeReadable {
+    /// Reads the value from a string scalar.
+    public init(node: Node, reader: NodeReader) throws { self.rawValue = try String(node: node, reader: reader) }
+}

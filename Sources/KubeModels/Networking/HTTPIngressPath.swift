@@ -67,3 +67,27 @@ extension HTTPIngressPath: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HTTPIngressPath: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var backend: IngressBackend?
+        var path: String?
+        var pathType: PathType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "backend": backend = try reader.required(IngressBackend.self, entry)
+            case "path": path = try reader.optional(String.self, entry)
+            case "pathType": pathType = try reader.required(PathType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HTTPIngressPath", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.backend = try backend ?? reader.missing("backend", in: node)
+        self.path = path
+        self.pathType = try pathType ?? reader.missing("pathType", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["backend", "path", "pathType"]
+}

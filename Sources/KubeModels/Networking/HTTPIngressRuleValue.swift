@@ -47,3 +47,21 @@ extension HTTPIngressRuleValue: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension HTTPIngressRuleValue: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var paths: [HTTPIngressPath]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "paths": paths = try reader.required([HTTPIngressPath].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "HTTPIngressRuleValue", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.paths = try paths ?? reader.missing("paths", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["paths"]
+}

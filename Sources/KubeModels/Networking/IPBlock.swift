@@ -58,3 +58,24 @@ extension IPBlock: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IPBlock: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var cidr: String?
+        var except: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "cidr": cidr = try reader.required(String.self, entry)
+            case "except": except = try reader.optional([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IPBlock", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.cidr = try cidr ?? reader.missing("cidr", in: node)
+        self.except = except
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["cidr", "except"]
+}

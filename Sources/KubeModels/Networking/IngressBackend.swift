@@ -60,3 +60,24 @@ extension IngressBackend: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressBackend: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var resource: TypedLocalObjectReference?
+        var service: IngressServiceBackend?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "resource": resource = try reader.optional(TypedLocalObjectReference.self, entry)
+            case "service": service = try reader.optional(IngressServiceBackend.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressBackend", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.resource = resource
+        self.service = service
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["resource", "service"]
+}

@@ -60,3 +60,24 @@ extension IngressClassSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressClassSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var controller: String?
+        var parameters: IngressClassParametersReference?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "controller": controller = try reader.optional(String.self, entry)
+            case "parameters": parameters = try reader.optional(IngressClassParametersReference.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressClassSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.controller = controller
+        self.parameters = parameters
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["controller", "parameters"]
+}

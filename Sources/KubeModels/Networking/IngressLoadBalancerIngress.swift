@@ -71,3 +71,27 @@ extension IngressLoadBalancerIngress: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressLoadBalancerIngress: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var hostname: String?
+        var ip: String?
+        var ports: [IngressPortStatus]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "hostname": hostname = try reader.optional(String.self, entry)
+            case "ip": ip = try reader.optional(String.self, entry)
+            case "ports": ports = try reader.optional([IngressPortStatus].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressLoadBalancerIngress", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.hostname = hostname
+        self.ip = ip
+        self.ports = ports
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["hostname", "ip", "ports"]
+}

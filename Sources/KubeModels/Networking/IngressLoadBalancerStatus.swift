@@ -49,3 +49,21 @@ extension IngressLoadBalancerStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressLoadBalancerStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var ingress: [IngressLoadBalancerIngress]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "ingress": ingress = try reader.optional([IngressLoadBalancerIngress].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressLoadBalancerStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.ingress = ingress
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["ingress"]
+}

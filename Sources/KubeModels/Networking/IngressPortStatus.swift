@@ -67,3 +67,27 @@ extension IngressPortStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressPortStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var error: String?
+        var port: Int32?
+        var `protocol`: PortProtocol?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "error": error = try reader.optional(String.self, entry)
+            case "port": port = try reader.required(Int32.self, entry)
+            case "protocol": `protocol` = try reader.required(PortProtocol.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressPortStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.error = error
+        self.port = try port ?? reader.missing("port", in: node)
+        self.`protocol` = try `protocol` ?? reader.missing("protocol", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["error", "port", "protocol"]
+}

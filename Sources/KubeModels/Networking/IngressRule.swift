@@ -60,3 +60,24 @@ extension IngressRule: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressRule: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var host: String?
+        var http: HTTPIngressRuleValue?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "host": host = try reader.optional(String.self, entry)
+            case "http": http = try reader.optional(HTTPIngressRuleValue.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressRule", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.host = host
+        self.http = http
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["host", "http"]
+}

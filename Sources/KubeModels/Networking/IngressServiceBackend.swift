@@ -58,3 +58,24 @@ extension IngressServiceBackend: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressServiceBackend: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var port: ServiceBackendPort?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.required(String.self, entry)
+            case "port": port = try reader.optional(ServiceBackendPort.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressServiceBackend", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = try name ?? reader.missing("name", in: node)
+        self.port = port
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "port"]
+}

@@ -82,3 +82,30 @@ extension IngressSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var defaultBackend: IngressBackend?
+        var ingressClassName: String?
+        var rules: [IngressRule]?
+        var tls: [IngressTLS]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "defaultBackend": defaultBackend = try reader.optional(IngressBackend.self, entry)
+            case "ingressClassName": ingressClassName = try reader.optional(String.self, entry)
+            case "rules": rules = try reader.optional([IngressRule].self, entry)
+            case "tls": tls = try reader.optional([IngressTLS].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.defaultBackend = defaultBackend
+        self.ingressClassName = ingressClassName
+        self.rules = rules
+        self.tls = tls
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["defaultBackend", "ingressClassName", "rules", "tls"]
+}

@@ -49,3 +49,21 @@ extension IngressStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var loadBalancer: IngressLoadBalancerStatus?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "loadBalancer": loadBalancer = try reader.optional(IngressLoadBalancerStatus.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.loadBalancer = loadBalancer
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["loadBalancer"]
+}

@@ -60,3 +60,24 @@ extension IngressTLS: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension IngressTLS: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var hosts: [String]?
+        var secretName: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "hosts": hosts = try reader.optional([String].self, entry)
+            case "secretName": secretName = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "IngressTLS", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.hosts = hosts
+        self.secretName = secretName
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["hosts", "secretName"]
+}

@@ -60,3 +60,24 @@ extension NetworkPolicyEgressRule: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NetworkPolicyEgressRule: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var ports: [NetworkPolicyPort]?
+        var to: [NetworkPolicyPeer]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "ports": ports = try reader.optional([NetworkPolicyPort].self, entry)
+            case "to": to = try reader.optional([NetworkPolicyPeer].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NetworkPolicyEgressRule", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.ports = ports
+        self.to = to
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["ports", "to"]
+}

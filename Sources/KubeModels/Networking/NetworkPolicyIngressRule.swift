@@ -60,3 +60,24 @@ extension NetworkPolicyIngressRule: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NetworkPolicyIngressRule: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var from: [NetworkPolicyPeer]?
+        var ports: [NetworkPolicyPort]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "from": from = try reader.optional([NetworkPolicyPeer].self, entry)
+            case "ports": ports = try reader.optional([NetworkPolicyPort].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NetworkPolicyIngressRule", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.from = from
+        self.ports = ports
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["from", "ports"]
+}

@@ -71,3 +71,27 @@ extension NetworkPolicyPeer: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NetworkPolicyPeer: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var ipBlock: IPBlock?
+        var namespaceSelector: LabelSelector?
+        var podSelector: LabelSelector?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "ipBlock": ipBlock = try reader.optional(IPBlock.self, entry)
+            case "namespaceSelector": namespaceSelector = try reader.optional(LabelSelector.self, entry)
+            case "podSelector": podSelector = try reader.optional(LabelSelector.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NetworkPolicyPeer", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.ipBlock = ipBlock
+        self.namespaceSelector = namespaceSelector
+        self.podSelector = podSelector
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["ipBlock", "namespaceSelector", "podSelector"]
+}

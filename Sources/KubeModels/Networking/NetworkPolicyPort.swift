@@ -71,3 +71,27 @@ extension NetworkPolicyPort: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NetworkPolicyPort: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var endPort: Int32?
+        var port: IntOrString?
+        var `protocol`: PortProtocol?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "endPort": endPort = try reader.optional(Int32.self, entry)
+            case "port": port = try reader.optional(IntOrString.self, entry)
+            case "protocol": `protocol` = try reader.optional(PortProtocol.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NetworkPolicyPort", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.endPort = endPort
+        self.port = port
+        self.`protocol` = `protocol`
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["endPort", "port", "protocol"]
+}

@@ -82,3 +82,30 @@ extension NetworkPolicySpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension NetworkPolicySpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var egress: [NetworkPolicyEgressRule]?
+        var ingress: [NetworkPolicyIngressRule]?
+        var podSelector: LabelSelector?
+        var policyTypes: [NetworkPolicyType]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "egress": egress = try reader.optional([NetworkPolicyEgressRule].self, entry)
+            case "ingress": ingress = try reader.optional([NetworkPolicyIngressRule].self, entry)
+            case "podSelector": podSelector = try reader.optional(LabelSelector.self, entry)
+            case "policyTypes": policyTypes = try reader.optional([NetworkPolicyType].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "NetworkPolicySpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.egress = egress
+        self.ingress = ingress
+        self.podSelector = podSelector
+        self.policyTypes = policyTypes
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["egress", "ingress", "podSelector", "policyTypes"]
+}

@@ -60,3 +60,24 @@ extension ServiceBackendPort: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ServiceBackendPort: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var name: String?
+        var number: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "name": name = try reader.optional(String.self, entry)
+            case "number": number = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ServiceBackendPort", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.name = name
+        self.number = number
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["name", "number"]
+}

@@ -82,3 +82,30 @@ extension PodDisruptionBudgetSpec: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodDisruptionBudgetSpec: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var maxUnavailable: IntOrString?
+        var minAvailable: IntOrString?
+        var selector: LabelSelector?
+        var unhealthyPodEvictionPolicy: UnhealthyPodEvictionPolicyType?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "maxUnavailable": maxUnavailable = try reader.optional(IntOrString.self, entry)
+            case "minAvailable": minAvailable = try reader.optional(IntOrString.self, entry)
+            case "selector": selector = try reader.optional(LabelSelector.self, entry)
+            case "unhealthyPodEvictionPolicy": unhealthyPodEvictionPolicy = try reader.optional(UnhealthyPodEvictionPolicyType.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodDisruptionBudgetSpec", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.maxUnavailable = maxUnavailable
+        self.minAvailable = minAvailable
+        self.selector = selector
+        self.unhealthyPodEvictionPolicy = unhealthyPodEvictionPolicy
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["maxUnavailable", "minAvailable", "selector", "unhealthyPodEvictionPolicy"]
+}

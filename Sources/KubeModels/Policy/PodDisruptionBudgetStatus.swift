@@ -115,3 +115,39 @@ extension PodDisruptionBudgetStatus: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PodDisruptionBudgetStatus: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var conditions: [Condition]?
+        var currentHealthy: Int32?
+        var desiredHealthy: Int32?
+        var disruptedPods: [String: Time]?
+        var disruptionsAllowed: Int32?
+        var expectedPods: Int32?
+        var observedGeneration: Int64?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "conditions": conditions = try reader.optional([Condition].self, entry)
+            case "currentHealthy": currentHealthy = try reader.optional(Int32.self, entry)
+            case "desiredHealthy": desiredHealthy = try reader.optional(Int32.self, entry)
+            case "disruptedPods": disruptedPods = try reader.optional([String: Time].self, entry)
+            case "disruptionsAllowed": disruptionsAllowed = try reader.optional(Int32.self, entry)
+            case "expectedPods": expectedPods = try reader.optional(Int32.self, entry)
+            case "observedGeneration": observedGeneration = try reader.optional(Int64.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PodDisruptionBudgetStatus", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.conditions = conditions
+        self.currentHealthy = currentHealthy
+        self.desiredHealthy = desiredHealthy
+        self.disruptedPods = disruptedPods
+        self.disruptionsAllowed = disruptionsAllowed
+        self.expectedPods = expectedPods
+        self.observedGeneration = observedGeneration
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["conditions", "currentHealthy", "desiredHealthy", "disruptedPods", "disruptionsAllowed", "expectedPods", "observedGeneration"]
+}

@@ -94,3 +94,36 @@ extension Condition: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Condition: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var lastTransitionTime: Time?
+        var message: String?
+        var observedGeneration: Int64?
+        var reason: String?
+        var status: ConditionStatus?
+        var type: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "lastTransitionTime": lastTransitionTime = try reader.required(Time.self, entry)
+            case "message": message = try reader.required(String.self, entry)
+            case "observedGeneration": observedGeneration = try reader.optional(Int64.self, entry)
+            case "reason": reason = try reader.required(String.self, entry)
+            case "status": status = try reader.required(ConditionStatus.self, entry)
+            case "type": type = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Condition", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.lastTransitionTime = try lastTransitionTime ?? reader.missing("lastTransitionTime", in: node)
+        self.message = try message ?? reader.missing("message", in: node)
+        self.observedGeneration = observedGeneration
+        self.reason = try reason ?? reader.missing("reason", in: node)
+        self.status = try status ?? reader.missing("status", in: node)
+        self.type = try type ?? reader.missing("type", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["lastTransitionTime", "message", "observedGeneration", "reason", "status", "type"]
+}

@@ -60,3 +60,24 @@ extension LabelSelector: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LabelSelector: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var matchExpressions: [LabelSelectorRequirement]?
+        var matchLabels: [String: String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "matchExpressions": matchExpressions = try reader.optional([LabelSelectorRequirement].self, entry)
+            case "matchLabels": matchLabels = try reader.optionalStringMap(entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LabelSelector", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.matchExpressions = matchExpressions
+        self.matchLabels = matchLabels
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["matchExpressions", "matchLabels"]
+}

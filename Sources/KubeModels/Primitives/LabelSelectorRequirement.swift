@@ -67,3 +67,27 @@ extension LabelSelectorRequirement: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension LabelSelectorRequirement: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var key: String?
+        var `operator`: LabelSelectorOperator?
+        var values: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "key": key = try reader.required(String.self, entry)
+            case "operator": `operator` = try reader.required(LabelSelectorOperator.self, entry)
+            case "values": values = try reader.optional([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "LabelSelectorRequirement", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.key = try key ?? reader.missing("key", in: node)
+        self.`operator` = try `operator` ?? reader.missing("operator", in: node)
+        self.values = values
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["key", "operator", "values"]
+}

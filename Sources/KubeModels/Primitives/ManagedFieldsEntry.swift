@@ -115,3 +115,39 @@ extension ManagedFieldsEntry: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ManagedFieldsEntry: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var fieldsType: String?
+        var fieldsV1: JSONValue?
+        var manager: String?
+        var operation: ManagedFieldsOperationType?
+        var subresource: String?
+        var time: Time?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "fieldsType": fieldsType = try reader.optional(String.self, entry)
+            case "fieldsV1": fieldsV1 = try reader.optional(JSONValue.self, entry)
+            case "manager": manager = try reader.optional(String.self, entry)
+            case "operation": operation = try reader.optional(ManagedFieldsOperationType.self, entry)
+            case "subresource": subresource = try reader.optional(String.self, entry)
+            case "time": time = try reader.optional(Time.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ManagedFieldsEntry", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.apiVersion = apiVersion
+        self.fieldsType = fieldsType
+        self.fieldsV1 = fieldsV1
+        self.manager = manager
+        self.operation = operation
+        self.subresource = subresource
+        self.time = time
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "fieldsType", "fieldsV1", "manager", "operation", "subresource", "time"]
+}

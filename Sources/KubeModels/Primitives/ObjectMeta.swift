@@ -203,3 +203,63 @@ extension ObjectMeta: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ObjectMeta: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var annotations: [String: String]?
+        var creationTimestamp: Time?
+        var deletionGracePeriodSeconds: Int64?
+        var deletionTimestamp: Time?
+        var finalizers: [String]?
+        var generateName: String?
+        var generation: Int64?
+        var labels: [String: String]?
+        var managedFields: [ManagedFieldsEntry]?
+        var name: String?
+        var namespace: String?
+        var ownerReferences: [OwnerReference]?
+        var resourceVersion: String?
+        var selfLink: String?
+        var uid: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "annotations": annotations = try reader.optionalStringMap(entry)
+            case "creationTimestamp": creationTimestamp = try reader.optional(Time.self, entry)
+            case "deletionGracePeriodSeconds": deletionGracePeriodSeconds = try reader.optional(Int64.self, entry)
+            case "deletionTimestamp": deletionTimestamp = try reader.optional(Time.self, entry)
+            case "finalizers": finalizers = try reader.optional([String].self, entry)
+            case "generateName": generateName = try reader.optional(String.self, entry)
+            case "generation": generation = try reader.optional(Int64.self, entry)
+            case "labels": labels = try reader.optionalStringMap(entry)
+            case "managedFields": managedFields = try reader.optional([ManagedFieldsEntry].self, entry)
+            case "name": name = try reader.optional(String.self, entry)
+            case "namespace": namespace = try reader.optional(String.self, entry)
+            case "ownerReferences": ownerReferences = try reader.optional([OwnerReference].self, entry)
+            case "resourceVersion": resourceVersion = try reader.optional(String.self, entry)
+            case "selfLink": selfLink = try reader.optional(String.self, entry)
+            case "uid": uid = try reader.optional(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ObjectMeta", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.annotations = annotations
+        self.creationTimestamp = creationTimestamp
+        self.deletionGracePeriodSeconds = deletionGracePeriodSeconds
+        self.deletionTimestamp = deletionTimestamp
+        self.finalizers = finalizers
+        self.generateName = generateName
+        self.generation = generation
+        self.labels = labels
+        self.managedFields = managedFields
+        self.name = name
+        self.namespace = namespace
+        self.ownerReferences = ownerReferences
+        self.resourceVersion = resourceVersion
+        self.selfLink = selfLink
+        self.uid = uid
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["annotations", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp", "finalizers", "generateName", "generation", "labels", "managedFields", "name", "namespace", "ownerReferences", "resourceVersion", "selfLink", "uid"]
+}

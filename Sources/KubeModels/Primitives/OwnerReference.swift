@@ -96,3 +96,36 @@ extension OwnerReference: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension OwnerReference: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var blockOwnerDeletion: Bool?
+        var controller: Bool?
+        var kind: String?
+        var name: String?
+        var uid: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.required(String.self, entry)
+            case "blockOwnerDeletion": blockOwnerDeletion = try reader.optional(Bool.self, entry)
+            case "controller": controller = try reader.optional(Bool.self, entry)
+            case "kind": kind = try reader.required(String.self, entry)
+            case "name": name = try reader.required(String.self, entry)
+            case "uid": uid = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "OwnerReference", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.apiVersion = try apiVersion ?? reader.missing("apiVersion", in: node)
+        self.blockOwnerDeletion = blockOwnerDeletion
+        self.controller = controller
+        self.kind = try kind ?? reader.missing("kind", in: node)
+        self.name = try name ?? reader.missing("name", in: node)
+        self.uid = try uid ?? reader.missing("uid", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "blockOwnerDeletion", "controller", "kind", "name", "uid"]
+}

@@ -49,3 +49,21 @@ extension AggregationRule: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension AggregationRule: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var clusterRoleSelectors: [LabelSelector]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "clusterRoleSelectors": clusterRoleSelectors = try reader.optional([LabelSelector].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "AggregationRule", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.clusterRoleSelectors = clusterRoleSelectors
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["clusterRoleSelectors"]
+}

@@ -104,3 +104,32 @@ extension ClusterRole: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ClusterRole: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var aggregationRule: AggregationRule?
+        var metadata: ObjectMeta?
+        var rules: [PolicyRule]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "aggregationRule": aggregationRule = try reader.optional(AggregationRule.self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "rules": rules = try reader.optional([PolicyRule].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ClusterRole", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.aggregationRule = aggregationRule
+        self.metadata = metadata ?? ObjectMeta()
+        self.rules = rules
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "aggregationRule", "metadata", "rules"]
+}

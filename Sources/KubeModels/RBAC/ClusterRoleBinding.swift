@@ -102,3 +102,32 @@ extension ClusterRoleBinding: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension ClusterRoleBinding: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var metadata: ObjectMeta?
+        var roleRef: RoleRef?
+        var subjects: [Subject]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "roleRef": roleRef = try reader.required(RoleRef.self, entry)
+            case "subjects": subjects = try reader.optional([Subject].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "ClusterRoleBinding", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.metadata = metadata ?? ObjectMeta()
+        self.roleRef = try roleRef ?? reader.missing("roleRef", in: node)
+        self.subjects = subjects
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "metadata", "roleRef", "subjects"]
+}

@@ -91,3 +91,33 @@ extension PolicyRule: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PolicyRule: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiGroups: [String]?
+        var nonResourceURLs: [String]?
+        var resourceNames: [String]?
+        var resources: [String]?
+        var verbs: [String]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiGroups": apiGroups = try reader.optional([String].self, entry)
+            case "nonResourceURLs": nonResourceURLs = try reader.optional([String].self, entry)
+            case "resourceNames": resourceNames = try reader.optional([String].self, entry)
+            case "resources": resources = try reader.optional([String].self, entry)
+            case "verbs": verbs = try reader.required([String].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PolicyRule", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.apiGroups = apiGroups
+        self.nonResourceURLs = nonResourceURLs
+        self.resourceNames = resourceNames
+        self.resources = resources
+        self.verbs = try verbs ?? reader.missing("verbs", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiGroups", "nonResourceURLs", "resourceNames", "resources", "verbs"]
+}

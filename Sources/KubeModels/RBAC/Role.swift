@@ -92,3 +92,29 @@ extension Role: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension Role: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var metadata: ObjectMeta?
+        var rules: [PolicyRule]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "rules": rules = try reader.optional([PolicyRule].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "Role", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.metadata = metadata ?? ObjectMeta()
+        self.rules = rules
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "metadata", "rules"]
+}

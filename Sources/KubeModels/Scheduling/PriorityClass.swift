@@ -130,3 +130,38 @@ extension PriorityClass: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension PriorityClass: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var description: String?
+        var globalDefault: Bool?
+        var metadata: ObjectMeta?
+        var preemptionPolicy: PreemptionPolicy?
+        var value: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "description": description = try reader.optional(String.self, entry)
+            case "globalDefault": globalDefault = try reader.optional(Bool.self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "preemptionPolicy": preemptionPolicy = try reader.optional(PreemptionPolicy.self, entry)
+            case "value": value = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "PriorityClass", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.description = description
+        self.globalDefault = globalDefault
+        self.metadata = metadata ?? ObjectMeta()
+        self.preemptionPolicy = preemptionPolicy
+        self.value = value
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "description", "globalDefault", "metadata", "preemptionPolicy", "value"]
+}

@@ -47,3 +47,21 @@ extension TopologyConstraint: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension TopologyConstraint: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var key: String?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "key": key = try reader.required(String.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "TopologyConstraint", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.key = try key ?? reader.missing("key", in: node)
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["key"]
+}

@@ -32,3 +32,12 @@ extension WorkloadPodGroupBasicSchedulingPolicy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension WorkloadPodGroupBasicSchedulingPolicy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        for entry in try reader.entries(of: node) {
+            try KubeCoding.unknownField(entry, in: "WorkloadPodGroupBasicSchedulingPolicy", allowed: [], reader: reader)
+        }
+    }
+}

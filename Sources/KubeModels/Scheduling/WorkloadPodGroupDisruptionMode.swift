@@ -60,3 +60,24 @@ extension WorkloadPodGroupDisruptionMode: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension WorkloadPodGroupDisruptionMode: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var all: WorkloadPodGroupAllDisruptionMode?
+        var single: WorkloadPodGroupSingleDisruptionMode?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "all": all = try reader.optional(WorkloadPodGroupAllDisruptionMode.self, entry)
+            case "single": single = try reader.optional(WorkloadPodGroupSingleDisruptionMode.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "WorkloadPodGroupDisruptionMode", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.all = all
+        self.single = single
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["all", "single"]
+}

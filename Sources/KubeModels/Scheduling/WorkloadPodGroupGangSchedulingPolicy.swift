@@ -49,3 +49,21 @@ extension WorkloadPodGroupGangSchedulingPolicy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension WorkloadPodGroupGangSchedulingPolicy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var minCount: Int32?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "minCount": minCount = try reader.optional(Int32.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "WorkloadPodGroupGangSchedulingPolicy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.minCount = minCount
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["minCount"]
+}

@@ -49,3 +49,21 @@ extension WorkloadPodGroupSchedulingConstraints: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension WorkloadPodGroupSchedulingConstraints: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var topology: [TopologyConstraint]?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "topology": topology = try reader.optional([TopologyConstraint].self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "WorkloadPodGroupSchedulingConstraints", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.topology = topology
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["topology"]
+}

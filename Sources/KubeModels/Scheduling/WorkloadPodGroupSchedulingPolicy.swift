@@ -60,3 +60,24 @@ extension WorkloadPodGroupSchedulingPolicy: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension WorkloadPodGroupSchedulingPolicy: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var basic: WorkloadPodGroupBasicSchedulingPolicy?
+        var gang: WorkloadPodGroupGangSchedulingPolicy?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "basic": basic = try reader.optional(WorkloadPodGroupBasicSchedulingPolicy.self, entry)
+            case "gang": gang = try reader.optional(WorkloadPodGroupGangSchedulingPolicy.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "WorkloadPodGroupSchedulingPolicy", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        self.basic = basic
+        self.gang = gang
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["basic", "gang"]
+}

@@ -167,3 +167,47 @@ extension StorageClass: StructuredWritable {
         try writer.endMapping()
     }
 }
+
+extension StorageClass: NodeReadable {
+    /// Reads the value directly from a node, with the checks and errors of ``init(from:)``.
+    public init(node: Node, reader: NodeReader) throws {
+        var apiVersion: String?
+        var kind: String?
+        var allowVolumeExpansion: Bool?
+        var allowedTopologies: [TopologySelectorTerm]?
+        var metadata: ObjectMeta?
+        var mountOptions: [String]?
+        var parameters: [String: String]?
+        var provisioner: String?
+        var reclaimPolicy: PersistentVolumeReclaimPolicy?
+        var volumeBindingMode: VolumeBindingMode?
+        for entry in try reader.entries(of: node) {
+            switch entry.key {
+            case "apiVersion": apiVersion = try reader.optional(String.self, entry)
+            case "kind": kind = try reader.optional(String.self, entry)
+            case "allowVolumeExpansion": allowVolumeExpansion = try reader.optional(Bool.self, entry)
+            case "allowedTopologies": allowedTopologies = try reader.optional([TopologySelectorTerm].self, entry)
+            case "metadata": metadata = try reader.optional(ObjectMeta.self, entry)
+            case "mountOptions": mountOptions = try reader.optional([String].self, entry)
+            case "parameters": parameters = try reader.optionalStringMap(entry)
+            case "provisioner": provisioner = try reader.required(String.self, entry)
+            case "reclaimPolicy": reclaimPolicy = try reader.optional(PersistentVolumeReclaimPolicy.self, entry)
+            case "volumeBindingMode": volumeBindingMode = try reader.optional(VolumeBindingMode.self, entry)
+            default:
+                try KubeCoding.unknownField(entry, in: "StorageClass", allowed: Self.fieldNames, reader: reader)
+            }
+        }
+        try KubeCoding.checkIdentity(apiVersion: apiVersion, kind: kind, of: Self.self, node: node, reader: reader)
+        self.allowVolumeExpansion = allowVolumeExpansion
+        self.allowedTopologies = allowedTopologies
+        self.metadata = metadata ?? ObjectMeta()
+        self.mountOptions = mountOptions
+        self.parameters = parameters
+        self.provisioner = try provisioner ?? reader.missing("provisioner", in: node)
+        self.reclaimPolicy = reclaimPolicy
+        self.volumeBindingMode = volumeBindingMode
+    }
+
+    /// The field names the model declares, for unknown-field suggestions.
+    static let fieldNames: [String] = ["apiVersion", "kind", "allowVolumeExpansion", "allowedTopologies", "metadata", "mountOptions", "parameters", "provisioner", "reclaimPolicy", "volumeBindingMode"]
+}
