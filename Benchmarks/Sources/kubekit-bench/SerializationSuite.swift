@@ -44,19 +44,28 @@ enum SerializationSuite {
         Measure.report(suite, "ratio.json.write.kubekit-over-foundation",
                        (Double(kubekitJSON.count) / kubekitJSONWrite) / (Double(foundationJSON.count) / foundationJSONWrite), "x")
 
-        // YAML read into typed models (the same KubeKit-written input for both readers).
+        // YAML read into typed models (the same KubeKit-written input for both readers), through the
+        // direct read path (NodeReadable) and, for comparison, the models' Decodable conformances.
         let decoder = NodeDecoder()
+        let reader = NodeReader()
         var decoded = 0
         let kubekitYAMLRead = try Measure.median(runs: runs) {
             let nodes = try YAMLReader.readAll(kubekitYAML)
             decoded = 0
             for node in nodes {
-                _ = try decoder.decode(Deployment.self, from: node)
+                _ = try reader.read(Deployment.self, from: node)
                 decoded += 1
             }
         }
         precondition(decoded == count, "KubeKit read \(decoded) of \(count) documents")
         report("kubekit.yaml.read", bytes: kubekitYAML.count, seconds: kubekitYAMLRead, objects: count)
+        let kubekitYAMLNodes = try Measure.median(runs: runs) { _ = try YAMLReader.readAll(kubekitYAML) }
+        report("kubekit.yaml.read.nodes-only", bytes: kubekitYAML.count, seconds: kubekitYAMLNodes, objects: count)
+        let kubekitYAMLCodable = try Measure.median(runs: runs) {
+            let nodes = try YAMLReader.readAll(kubekitYAML)
+            for node in nodes { _ = try decoder.decode(Deployment.self, from: node) }
+        }
+        report("kubekit.yaml.read.codable", bytes: kubekitYAML.count, seconds: kubekitYAMLCodable, objects: count)
         let yamlText = String(decoding: kubekitYAML, as: UTF8.self)
         let documents = yamlText.components(separatedBy: "\n---\n")
         let yamsDecoder = YAMLDecoder()
@@ -69,7 +78,7 @@ enum SerializationSuite {
         // JSON read into typed models.
         let kubekitJSONRead = try Measure.median(runs: runs) {
             let nodes = try JSONReader.readAll(kubekitJSON)
-            for node in nodes { _ = try decoder.decode(Deployment.self, from: node) }
+            for node in nodes { _ = try reader.read(Deployment.self, from: node) }
         }
         report("kubekit.json.read", bytes: kubekitJSON.count, seconds: kubekitJSONRead, objects: count)
         let lines = Data(kubekitJSON).split(separator: UInt8(ascii: "\n"))
