@@ -21,8 +21,7 @@ do {
         try SerializationSuite.streamChild(count: Int(arguments[1]) ?? 100_000, path: arguments[2])
     default:
         FileHandle.standardError.write(
-            Data("usage: kubekit-bench serialization [COUNT] | serialization-write [COUNT] [RUNS] | validation | render [SERVICES] | typecheck
-".utf8))
+            Data("usage: kubekit-bench serialization [COUNT] | serialization-write [COUNT] [RUNS] | validation | render [SERVICES] | typecheck\n".utf8))
         exit(2)
     }
 } catch {
