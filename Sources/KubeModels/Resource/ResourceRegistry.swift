@@ -96,9 +96,7 @@ public struct ResourceRegistry: Sendable {
     /// Decodes one document read by `YAMLReader`, `JSONReader` or `ManifestReader` into its
     /// registered model, or into an ``UnstructuredObject``. Errors carry the source location.
     public func decode(_ node: Node, unknownFields: UnknownFieldCollector? = nil) throws -> Manifest {
-        var userInfo: [CodingUserInfoKey: any Sendable] = [:]
-        if let unknownFields { userInfo[.unknownFields] = unknownFields }
-        return try decode(node, userInfo: userInfo, direct: true)
+        try decode(node, userInfo: Self.userInfo(unknownFields), direct: true)
     }
 
     private func decode(_ node: Node, userInfo: [CodingUserInfoKey: any Sendable], direct: Bool) throws -> Manifest {
@@ -134,9 +132,12 @@ public struct ResourceRegistry: Sendable {
     /// Decodes one document like ``decode(_:unknownFields:)``, always through the models'
     /// `Decodable` conformances (the slower path, kept to check that both paths agree).
     public func decodeWithCodable(_ node: Node, unknownFields: UnknownFieldCollector? = nil) throws -> Manifest {
-        var userInfo: [CodingUserInfoKey: any Sendable] = [:]
-        if let unknownFields { userInfo[.unknownFields] = unknownFields }
-        return try decode(node, userInfo: userInfo, direct: false)
+        try decode(node, userInfo: Self.userInfo(unknownFields), direct: false)
+    }
+
+    private static func userInfo(_ unknownFields: UnknownFieldCollector?) -> [CodingUserInfoKey: any Sendable] {
+        guard let unknownFields else { return [:] }
+        return [.unknownFields: unknownFields]
     }
 
     private static func read<R: Resource & NodeReadable>(

@@ -257,15 +257,6 @@ public final class NodeReader {
         return NodeDecodingError(
             kind: kind, codingPath: path, location: node.location, message: message, underlyingError: underlyingError)
     }
-
-    /// Reads `node` through its `Decodable` conformance, for types without a ``NodeReadable``
-    /// one; errors carry the full field path.
-    public func decode<Value: Decodable>(_ type: Value.Type, from node: Node) throws -> Value {
-        var info: [CodingUserInfoKey: Any] = [:]
-        for (key, item) in userInfo { info[key] = item }
-        let state = DecodingState(userInfo: info, rejectsUnknownKeys: false)
-        return try state.decodeValue(type, from: node, at: codingPath)
-    }
 }
 
 // MARK: - Standard types
