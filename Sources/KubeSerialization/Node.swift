@@ -22,7 +22,7 @@ public struct Node: Sendable {
     }
 
     /// The kinds of content a node holds.
-    public indirect enum Content: Sendable {
+    public enum Content: Sendable {
         /// `null`, `~`, an empty value.
         case null
         /// A Boolean.

@@ -113,6 +113,26 @@ enum SerializationSuite {
         report("kubekit.json.write", bytes: json.count, seconds: jsonSeconds, objects: count)
     }
 
+    /// Only KubeKit's read figures (a quick check while tuning the readers; no peers).
+    static func runReads(count: Int, runs: Int) throws {
+        let deployments = Workload.deployments(count)
+        let (yaml, _) = try kubekitYAMLWrite(deployments, runs: 1)
+        let (json, _) = try kubekitJSONWrite(deployments, runs: 1)
+        let reader = NodeReader()
+        let yamlNodes = try Measure.median(runs: runs) { _ = try YAMLReader.readAll(yaml) }
+        report("kubekit.yaml.read.nodes-only", bytes: yaml.count, seconds: yamlNodes, objects: count)
+        let yamlTyped = try Measure.median(runs: runs) {
+            for node in try YAMLReader.readAll(yaml) { _ = try reader.read(Deployment.self, from: node) }
+        }
+        report("kubekit.yaml.read", bytes: yaml.count, seconds: yamlTyped, objects: count)
+        let jsonNodes = try Measure.median(runs: runs) { _ = try JSONReader.readAll(json) }
+        report("kubekit.json.read.nodes-only", bytes: json.count, seconds: jsonNodes, objects: count)
+        let jsonTyped = try Measure.median(runs: runs) {
+            for node in try JSONReader.readAll(json) { _ = try reader.read(Deployment.self, from: node) }
+        }
+        report("kubekit.json.read", bytes: json.count, seconds: jsonTyped, objects: count)
+    }
+
     /// The YAML stream of `deployments` and the median time to write it.
     static func kubekitYAMLWrite(_ deployments: [Deployment], runs: Int) throws -> ([UInt8], Double) {
         var output: [UInt8] = []

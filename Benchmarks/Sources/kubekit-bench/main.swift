@@ -10,6 +10,10 @@ do {
         // KubeKit's write figures only, for tuning: COUNT documents, RUNS runs.
         let rest = arguments.dropFirst()
         try SerializationSuite.runWrites(count: Int(rest.first ?? "") ?? 10_000, runs: Int(rest.dropFirst().first ?? "") ?? 5)
+    case "serialization-read":
+        // KubeKit's read figures only, for tuning: COUNT documents, RUNS runs.
+        let rest = arguments.dropFirst()
+        try SerializationSuite.runReads(count: Int(rest.first ?? "") ?? 10_000, runs: Int(rest.dropFirst().first ?? "") ?? 5)
     case "validation":
         try ValidationSuite.run()
     case "render":
@@ -21,7 +25,7 @@ do {
         try SerializationSuite.streamChild(count: Int(arguments[1]) ?? 100_000, path: arguments[2])
     default:
         FileHandle.standardError.write(
-            Data("usage: kubekit-bench serialization [COUNT] | serialization-write [COUNT] [RUNS] | validation | render [SERVICES] | typecheck\n".utf8))
+            Data("usage: kubekit-bench serialization [COUNT] | serialization-write [COUNT] [RUNS] | serialization-read [COUNT] [RUNS] | validation | render [SERVICES] | typecheck\n".utf8))
         exit(2)
     }
 } catch {
