@@ -16,7 +16,9 @@ enum Measure {
     }
 
     static func report(_ suite: String, _ name: String, _ value: Double, _ unit: String) {
-        FileHandle.standardOutput.write(Data("BENCH \(suite) \(name) \(String(format: "%.1f", value)) \(unit)\n".utf8))
+        // Three decimals below 10 (seconds of a validation run), one above (rates).
+        let text = String(format: abs(value) < 10 ? "%.3f" : "%.1f", value)
+        FileHandle.standardOutput.write(Data("BENCH \(suite) \(name) \(text) \(unit)\n".utf8))
     }
 
     /// Peak resident memory of this process in bytes (Linux `VmHWM`), or nil elsewhere.

@@ -3,7 +3,7 @@ import KubeModels
 /// The fields that regular, init and ephemeral containers share, seen through one type, with the
 /// container's path below the pod spec. A class, so that checks pass it around without copying
 /// every field.
-final class ContainerView {
+final class ContainerView: Sendable {
     let path: [PathComponent]
     let name: String
     let image: String?

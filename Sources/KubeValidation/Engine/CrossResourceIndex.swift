@@ -9,7 +9,7 @@ import KubeSerialization
 ///
 /// Building it is linear in the input; every rule is then a lookup (a selector inspects only the
 /// templates filed under its rarest label pair).
-struct CrossResourceIndex {
+struct CrossResourceIndex: Sendable {
     /// The pod template of each document (by offset in the validated input), as
     /// ``PodTemplateSite/extract(from:)`` gives it, so the other rule sets need not extract it again.
     private(set) var sites: [PodTemplateSite?] = []

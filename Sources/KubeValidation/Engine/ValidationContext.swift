@@ -105,6 +105,13 @@ final class ValidationContext {
                 documentIndex: documentIndex))
     }
 
+    /// Sorts the findings from `start` on with ``Diagnostic/stableOrder(_:_:)`` (one document's
+    /// findings, or the items of one `List`).
+    func sortDiagnostics(from start: Int) {
+        guard diagnostics.count - start > 1 else { return }
+        diagnostics[start...].sort(by: Diagnostic.stableOrder)
+    }
+
     // MARK: Suppressions
 
     private func readSuppressions(_ annotations: [String: String]?) {

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import KubeModels
 import KubeSerialization
 
@@ -31,32 +33,112 @@ public struct Validator: Sendable {
 
     /// Validates documents; findings carry file and line where the documents have nodes.
     public func validate(_ documents: [ValidationDocument]) -> [Diagnostic] {
+        validate(documents, workers: min(ProcessInfo.processInfo.activeProcessorCount, 16))
+    }
+
+    /// Validates documents with at most `workers` threads (the result does not depend on it).
+    func validate(_ documents: [ValidationDocument], workers: Int) -> [Diagnostic] {
         let sets = configuration.policySets
         var expansionDiagnostics: [Diagnostic] = []
         let indexed = expand(documents, diagnostics: &expansionDiagnostics)
         let index = ClusterIndex(documents: indexed)
         let ecosystem = sets.contains(.apiServer) ? EcosystemIndex(documents: indexed) : EcosystemIndex()
-        let context = ValidationContext(configuration: configuration, index: index)
+        let crossResource =
+            sets.contains(.crossResource)
+            ? CrossResourceIndex(documents: indexed, cluster: index, configuration: configuration) : nil
+        let shared = SharedIndexes(cluster: index, ecosystem: ecosystem, crossResource: crossResource)
+        // The indexes are complete and read-only from here on, so documents are checked in
+        // parallel: contiguous chunks, each with its own context, joined in input order.
+        let chunks = Self.chunks(of: indexed, workers: workers)
+        var results = [[Diagnostic]](repeating: [], count: chunks.count)
+        if chunks.count == 1 {
+            results[0] = check(indexed, in: chunks[0], shared: shared)
+        } else {
+            results.withUnsafeMutableBufferPointer { buffer in
+                let slots = ResultSlots(buffer: buffer)
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+                    slots.store(check(indexed, in: chunks[chunk], shared: shared), at: chunk)
+                }
+            }
+        }
+        // Each chunk's findings are sorted per document already; only findings about List
+        // expansion need a merge.
+        var all: [Diagnostic] = []
+        all.reserveCapacity(results.reduce(expansionDiagnostics.count) { $0 + $1.count })
+        for result in results { all.append(contentsOf: result) }
+        if !expansionDiagnostics.isEmpty { all = Self.sorted(expansionDiagnostics + all) }
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(all.count)
+        for diagnostic in all where unique.last != diagnostic {
+            unique.append(diagnostic)
+        }
+        return unique
+    }
+
+    /// The whole-input indexes every document's checks read.
+    private struct SharedIndexes: Sendable {
+        let cluster: ClusterIndex
+        let ecosystem: EcosystemIndex
+        let crossResource: CrossResourceIndex?
+    }
+
+    /// One result slot per chunk, each written by exactly one worker of `concurrentPerform`
+    /// before the buffer is read again, so no two threads ever touch the same element.
+    private struct ResultSlots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<[Diagnostic]>
+
+        func store(_ diagnostics: [Diagnostic], at chunk: Int) {
+            buffer[chunk] = diagnostics
+        }
+    }
+
+    /// Inputs smaller than this are checked on the calling thread.
+    static let parallelThreshold = 2_000
+
+    /// Splits the documents into contiguous ranges for parallel checking, never separating the
+    /// items of one `List` (they share a position and are sorted together).
+    static func chunks(of documents: [IndexedDocument], workers: Int) -> [Range<Int>] {
+        guard documents.count >= parallelThreshold, workers > 1 else { return [0..<documents.count] }
+        let target = max(250, documents.count / (workers * 4))
+        var chunks: [Range<Int>] = []
+        var start = 0
+        while start < documents.count {
+            var end = min(documents.count, start + target)
+            while end < documents.count && documents[end].position == documents[end - 1].position { end += 1 }
+            chunks.append(start..<end)
+            start = end
+        }
+        return chunks
+    }
+
+    /// Checks `documents[range]` with a context of its own; the findings come back sorted with
+    /// ``Diagnostic/stableOrder(_:_:)`` (documents are in position order, each sorted on its own).
+    private func check(_ documents: [IndexedDocument], in range: Range<Int>, shared: SharedIndexes) -> [Diagnostic] {
+        let sets = configuration.policySets
+        let context = ValidationContext(configuration: configuration, index: shared.cluster)
         let podSecurity = PodSecurityEvaluator(configuration: configuration)
         let runsPodSecurity =
             sets.contains(.podSecurityAdmission) || sets.contains(.podSecurityBaseline)
             || sets.contains(.podSecurityRestricted)
-        let crossResource =
-            sets.contains(.crossResource)
-            ? CrossResourceIndex(documents: indexed, cluster: index, configuration: configuration) : nil
-        for (offset, document) in indexed.enumerated() {
+        let needsSite = runsPodSecurity || sets.contains(.bestPractice)
+        var groupStart = 0
+        for offset in range {
+            let document = documents[offset]
+            if offset > range.lowerBound && document.position != documents[offset - 1].position {
+                context.sortDiagnostics(from: groupStart)
+                groupStart = context.diagnostics.count
+            }
             context.begin(document)
             if sets.contains(.apiServer) {
                 APIRules.check(document, in: context)
-                if let object = ecosystem.objects[offset] {
-                    EcosystemRules.check(object, document: document, index: ecosystem, in: context)
+                if let object = shared.ecosystem.objects[offset] {
+                    EcosystemRules.check(object, document: document, index: shared.ecosystem, in: context)
                 }
             }
-            let needsSite = runsPodSecurity || sets.contains(.bestPractice)
             let site =
-                crossResource.map { $0.sites[offset] }
+                shared.crossResource.map { $0.sites[offset] }
                 ?? (needsSite ? PodTemplateSite.extract(from: document.manifest) : nil)
-            if let crossResource {
+            if let crossResource = shared.crossResource {
                 CrossResourceRules.check(document, offset: offset, site: site, index: crossResource, in: context)
             }
             if runsPodSecurity, let site {
@@ -66,13 +148,8 @@ public struct Validator: Sendable {
                 BestPracticeRules.check(document, site: site, in: context)
             }
         }
-        let all = Self.sorted(expansionDiagnostics + context.diagnostics)
-        var unique: [Diagnostic] = []
-        unique.reserveCapacity(all.count)
-        for diagnostic in all where unique.last != diagnostic {
-            unique.append(diagnostic)
-        }
-        return unique
+        context.sortDiagnostics(from: groupStart)
+        return context.diagnostics
     }
 
     /// Sorts with ``Diagnostic/stableOrder(_:_:)``. Findings arrive grouped by document, so each
