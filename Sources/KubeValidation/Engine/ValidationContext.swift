@@ -105,11 +105,18 @@ final class ValidationContext {
                 documentIndex: documentIndex))
     }
 
-    /// Sorts the findings from `start` on with ``Diagnostic/stableOrder(_:_:)`` (one document's
-    /// findings, or the items of one `List`).
+    /// Sorts the findings from `start` on with ``Diagnostic/stableOrder(_:_:)`` and drops exact
+    /// repeats (one document's findings, or the items of one `List`; a repeat can only be
+    /// about the same document, so nothing outside the range can equal them).
     func sortDiagnostics(from start: Int) {
         guard diagnostics.count - start > 1 else { return }
         diagnostics[start...].sort(by: Diagnostic.stableOrder)
+        var kept = start + 1
+        for index in (start + 1)..<diagnostics.count where diagnostics[index] != diagnostics[kept - 1] {
+            if index != kept { diagnostics.swapAt(index, kept) }
+            kept += 1
+        }
+        diagnostics.removeSubrange(kept...)
     }
 
     // MARK: Suppressions

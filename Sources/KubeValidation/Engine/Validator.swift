@@ -61,15 +61,16 @@ public struct Validator: Sendable {
                 }
             }
         }
-        // Each chunk's findings are sorted per document already; only findings about List
-        // expansion need a merge.
+        // Each chunk's findings are sorted (and free of repeats) per document already; only
+        // findings about List expansion need a merge.
+        if expansionDiagnostics.isEmpty && results.count == 1 { return results[0] }
         var all: [Diagnostic] = []
         all.reserveCapacity(results.reduce(expansionDiagnostics.count) { $0 + $1.count })
         for result in results { all.append(contentsOf: result) }
-        if !expansionDiagnostics.isEmpty { all = Self.sorted(expansionDiagnostics + all) }
+        guard !expansionDiagnostics.isEmpty else { return all }
         var unique: [Diagnostic] = []
         unique.reserveCapacity(all.count)
-        for diagnostic in all where unique.last != diagnostic {
+        for diagnostic in Self.sorted(expansionDiagnostics + all) where unique.last != diagnostic {
             unique.append(diagnostic)
         }
         return unique
