@@ -37,6 +37,7 @@ import argparse
 import collections
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -200,6 +201,15 @@ def run_checkov(checkov, directory):
     return findings, parse_errors
 
 
+def list_checkov_checks(checkov):
+    """Every Kubernetes check ID checkov has (`checkov -l --framework kubernetes`)."""
+    process = subprocess.run([checkov, "-l", "--framework", "kubernetes"], capture_output=True, text=True)
+    ids = set(re.findall(r"\bCKV2?_K8S_\d+\b", process.stdout))
+    if not ids:
+        fail(f"checkov -l listed no Kubernetes checks (exit {process.returncode}): {process.stderr[-2000:]}")
+    return ids
+
+
 def run_kubekit(kubekit, directory):
     process = subprocess.run(
         [kubekit, "validate", "--format", "json", "--policy", "best-practice", "--policy", "cross-resource",
@@ -225,6 +235,112 @@ def candidates(check_id, resource, fired, refs):
     if kind in BINDING_KINDS and resource in refs:
         keys.append(refs[resource])
     return keys
+
+
+def stricter_findings(diagnostics, checkov_findings, refs):
+    """KubeKit findings of mapped rules on resources where no checkov counterpart check fired, by rule."""
+    checks_by_rule = collections.defaultdict(set)
+    for check_id, rules in CHECKOV_TO_KUBEKIT.items():
+        for rule in rules:
+            checks_by_rule[rule].add(check_id)
+    reported = collections.defaultdict(set)  # KubeKit-side resource key -> checkov check IDs on it
+    for check_id, (kind, namespace, name), _ in checkov_findings:
+        reported[(kind, namespace, name)].add(check_id)
+        if check_id == "CKV2_K8S_6" and "." in name:
+            # A synthetic pod <workload>.<labels>: credit every workload name prefix.
+            parts = name.split(".")
+            for end in range(1, len(parts)):
+                reported[("*", namespace, ".".join(parts[:end]))].add(check_id)
+        if (kind, namespace, name) in refs:
+            reported[refs[(kind, namespace, name)]].add(check_id)
+    counts = collections.Counter()
+    for diagnostic in diagnostics:
+        checks = checks_by_rule.get(diagnostic["ruleId"])
+        if not checks:
+            continue
+        resource = diagnostic.get("resource") or {}
+        key = (resource.get("kind", ""), resource.get("namespace") or "default", resource.get("name", ""))
+        seen = reported.get(key, set()) | reported.get(("*", key[1], key[2]), set())
+        if not seen & checks:
+            counts[diagnostic["ruleId"]] += 1
+    return counts
+
+
+def compare(label, directory, checkov, kubekit, verbose):
+    """Runs both tools on one directory; prints the counts; returns (check IDs fired, problems)."""
+    checkov_findings, parse_errors = run_checkov(checkov, directory)
+    diagnostics, fired = run_kubekit(kubekit, directory)
+    refs = role_refs(directory)
+
+    unmapped = collections.Counter()
+    without_counterpart = collections.Counter()
+    missing = []
+    matched = 0
+    refused = collections.defaultdict(set)  # resource -> the document-level rules that fired on it
+    refused_findings = 0
+    checks_fired = set()
+    for check_id, resource, path in sorted(checkov_findings):
+        checks_fired.add(check_id)
+        if check_id in NO_COUNTERPART:
+            without_counterpart[check_id] += 1
+            continue
+        rules = CHECKOV_TO_KUBEKIT.get(check_id)
+        if rules is None:
+            unmapped[check_id] += 1
+            continue
+        if any(set(rules) & fired.get(key, set()) for key in candidates(check_id, resource, fired, refs)):
+            matched += 1
+        elif DOCUMENT_LEVEL_RULES & fired.get(resource, set()):
+            refused[resource] |= DOCUMENT_LEVEL_RULES & fired[resource]
+            refused_findings += 1
+        else:
+            missing.append((check_id, resource, path, rules))
+
+    mapped_rules = {rule for rules in CHECKOV_TO_KUBEKIT.values() for rule in rules}
+    kubekit_only = collections.Counter(d["ruleId"] for d in diagnostics if d["ruleId"] not in mapped_rules)
+    mapped_findings = sum(1 for d in diagnostics if d["ruleId"] in mapped_rules)
+    stricter = stricter_findings(diagnostics, checkov_findings, refs)
+
+    total = len(checkov_findings)
+    no_counterpart = sum(without_counterpart.values())
+    print(f"== {label}")
+    print(f"checkov: {total} findings (check x resource) from {len(checks_fired)} check IDs, parsing errors: "
+          f"{parse_errors}; {total - no_counterpart} by checks with a KubeKit counterpart, {no_counterpart} by "
+          f"{len(without_counterpart)} checks listed as no counterpart")
+    print(f"matched: {matched} of {total - no_counterpart - sum(unmapped.values())} "
+          f"(a mapped KubeKit rule fired on the same resource), {refused_findings} answered by a document-level "
+          f"error, {len(missing)} without a counterpart")
+    if refused and verbose:
+        print(f"answered by a document-level KubeKit error: {refused_findings} findings on {len(refused)} resources "
+              "that the API server would refuse, so KubeKit reports that instead of linting them:")
+        for (kind, namespace, name), rules in sorted(refused.items()):
+            print(f"  {kind} {namespace}/{name}: {', '.join(sorted(rules))}")
+    print(f"KubeKit: {len(diagnostics)} findings; {mapped_findings} by rules that have a checkov counterpart, "
+          f"{sum(kubekit_only.values())} by {len(kubekit_only)} rules checkov has no check for"
+          + (":" if verbose else ""))
+    if verbose:
+        for rule, count in sorted(kubekit_only.items(), key=lambda item: (-item[1], item[0])):
+            print(f"  {rule:40} {count}")
+        print(f"KubeKit findings by mapped rules on resources where none of the rule's checkov counterparts "
+              f"fired ({sum(stricter.values())}):")
+        for rule, count in sorted(stricter.items(), key=lambda item: (-item[1], item[0])):
+            print(f"  {rule:40} {count}")
+        reasons = collections.defaultdict(list)
+        for check_id in without_counterpart:
+            reasons[NO_COUNTERPART[check_id]].append(check_id)
+        for reason, ids in reasons.items():
+            count = sum(without_counterpart[i] for i in ids)
+            print(f"no counterpart, by design ({len(ids)} checks, {count} findings): {reason}")
+
+    problems = []
+    if unmapped:
+        problems.append(f"{label}: {len(unmapped)} checkov check IDs fired that are in neither table:")
+        problems += [f"  {check_id} ({count} findings)" for check_id, count in sorted(unmapped.items())]
+    if missing:
+        problems.append(f"{label}: {len(missing)} checkov findings without a KubeKit counterpart that fired:")
+        problems += [f"  {check_id} on {kind} {namespace}/{name} ({path}): expected one of {', '.join(rules)}"
+                     for check_id, (kind, namespace, name), path, rules in missing]
+    return checks_fired, problems
 
 
 def main():
@@ -255,80 +371,31 @@ def main():
         shutil.rmtree(directory)
     try:
         corpus_files, fixture_files = build_sample(arguments.shared, root, directory)
-        checkov_findings, parse_errors = run_checkov(arguments.checkov, directory)
-        diagnostics, fired = run_kubekit(kubekit, directory)
-        refs = role_refs(directory)
+        print(f"sample: {corpus_files} corpus files kubectl reads + {fixture_files} checkov-sample fixtures")
+        every_check = list_checkov_checks(arguments.checkov)
+        fired_all, problems = compare("corpus + fixtures", directory, arguments.checkov, kubekit, verbose=True)
+        # The fixtures alone too: checkov links a NetworkPolicy with podSelector {} to pods in every
+        # namespace, so with the corpus's deny-all policy in "default" CKV2_K8S_6 never fires.
+        fired_fixtures, more = compare(
+            "fixtures alone", os.path.join(directory, "fixtures"), arguments.checkov, kubekit, verbose=False)
+        problems += more
     finally:
         if not arguments.keep:
             shutil.rmtree(directory, ignore_errors=True)
 
-    print(f"sample: {corpus_files} corpus files kubectl reads + {fixture_files} checkov-sample fixtures; "
-          f"checkov parsing errors: {parse_errors}")
-    unmapped = collections.Counter()
-    without_counterpart = collections.Counter()
-    missing = []
-    matched = 0
-    refused = collections.defaultdict(set)  # resource -> the document-level rules that fired on it
-    refused_findings = 0
-    checks_fired = set()
-    for check_id, resource, path in sorted(checkov_findings):
-        checks_fired.add(check_id)
-        if check_id in NO_COUNTERPART:
-            without_counterpart[check_id] += 1
-            continue
-        rules = CHECKOV_TO_KUBEKIT.get(check_id)
-        if rules is None:
-            unmapped[check_id] += 1
-            continue
-        if any(set(rules) & fired.get(key, set()) for key in candidates(check_id, resource, fired, refs)):
-            matched += 1
-        elif DOCUMENT_LEVEL_RULES & fired.get(resource, set()):
-            refused[resource] |= DOCUMENT_LEVEL_RULES & fired[resource]
-            refused_findings += 1
-        else:
-            missing.append((check_id, resource, path, rules))
-
-    mapped_rules = {rule for rules in CHECKOV_TO_KUBEKIT.values() for rule in rules}
-    kubekit_only = collections.Counter(d["ruleId"] for d in diagnostics if d["ruleId"] not in mapped_rules)
-    mapped_findings = sum(1 for d in diagnostics if d["ruleId"] in mapped_rules)
-
-    total = len(checkov_findings)
-    print(f"checkov: {total} findings (check x resource) from {len(checks_fired)} check IDs; "
-          f"{total - sum(without_counterpart.values())} with a KubeKit counterpart in the table, "
-          f"{sum(without_counterpart.values())} from {len(without_counterpart)} checks listed as no counterpart")
-    print(f"matched: {matched} of {total - sum(without_counterpart.values()) - sum(unmapped.values())} "
-          f"(a mapped KubeKit rule fired on the same resource)")
-    if refused:
-        print(f"answered by a document-level KubeKit error: {refused_findings} findings on {len(refused)} resources "
-              "that the API server would refuse, so KubeKit reports that instead of linting them:")
-        for (kind, namespace, name), rules in sorted(refused.items()):
-            print(f"  {kind} {namespace}/{name}: {', '.join(sorted(rules))}")
-    print(f"KubeKit: {len(diagnostics)} findings; {mapped_findings} by rules that have a checkov counterpart, "
-          f"{sum(kubekit_only.values())} by {len(kubekit_only)} rules checkov has no check for:")
-    for rule, count in sorted(kubekit_only.items(), key=lambda item: (-item[1], item[0])):
-        print(f"  {rule:40} {count}")
-    reasons = collections.defaultdict(list)
-    for check_id in without_counterpart:
-        reasons[NO_COUNTERPART[check_id]].append(check_id)
-    for reason, ids in reasons.items():
-        count = sum(without_counterpart[i] for i in ids)
-        print(f"no counterpart, by design ({len(ids)} checks, {count} findings): {reason}")
-
-    status = 0
-    if unmapped:
-        status = 1
-        print(f"\nFAIL: {len(unmapped)} checkov check IDs fired that are in neither table:", file=sys.stderr)
-        for check_id, count in sorted(unmapped.items()):
-            print(f"  {check_id} ({count} findings)", file=sys.stderr)
-    if missing:
-        status = 1
-        print(f"\nFAIL: {len(missing)} checkov findings without a KubeKit counterpart that fired:", file=sys.stderr)
-        for check_id, (kind, namespace, name), path, rules in missing:
-            print(f"  {check_id} on {kind} {namespace}/{name} ({path}): expected one of {', '.join(rules)}",
-                  file=sys.stderr)
-    if status == 0:
-        print("OK: every checkov finding has a KubeKit counterpart that fired")
-    return status
+    fired = fired_all | fired_fixtures
+    only_alone = sorted(fired_fixtures - fired_all)
+    silent = sorted(every_check - fired, key=lambda i: (i.startswith("CKV2"), int(i.rsplit("_", 1)[1])))
+    print(f"== coverage\ncheckov has {len(every_check)} Kubernetes checks; {len(every_check & fired)} fired"
+          + (f" ({', '.join(only_alone)} only on the fixtures alone)" if only_alone else ""))
+    if silent:
+        problems.append(f"{len(silent)} checkov checks never fired, so the sample cannot show their counterpart; "
+                        f"add a fixture under Tests/KubeValidationTests/Fixtures/checkov-sample/: {', '.join(silent)}")
+    if problems:
+        print("\nFAIL:\n" + "\n".join(problems), file=sys.stderr)
+        return 1
+    print("OK: every checkov finding has a KubeKit counterpart that fired")
+    return 0
 
 
 if __name__ == "__main__":
