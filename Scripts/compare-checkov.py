@@ -124,6 +124,7 @@ for _id in range(68, 152):  # CKV_K8S_78 checks an AdmissionConfiguration file
 
 BINDING_KINDS = {"RoleBinding", "ClusterRoleBinding"}
 SAMPLE_SUFFIXES = (".yaml", ".yml", ".json")
+LIST_STRICTER = False  # --list-stricter: print each KubeKit finding counted as "checkov silent"
 
 
 def fail(message):
@@ -263,6 +264,8 @@ def stricter_findings(diagnostics, checkov_findings, refs):
         seen = reported.get(key, set()) | reported.get(("*", key[1], key[2]), set())
         if not seen & checks:
             counts[diagnostic["ruleId"]] += 1
+            if LIST_STRICTER:
+                print(f"    stricter: {diagnostic['ruleId']} on {key[0]} {key[1]}/{key[2]}: {diagnostic['message'][:100]}")
     return counts
 
 
@@ -350,7 +353,11 @@ def main():
     parser.add_argument("--kubekit", default=os.environ.get("KUBEKIT_BIN"))
     parser.add_argument("--checkov", default=os.path.join(os.path.dirname(sys.executable), "checkov"))
     parser.add_argument("--keep", help="write the sample to this directory and keep it")
+    parser.add_argument("--list-stricter", action="store_true",
+                        help="list each finding of a mapped rule on a resource where checkov's counterparts were silent")
     arguments = parser.parse_args()
+    global LIST_STRICTER
+    LIST_STRICTER = arguments.list_stricter
 
     if not (os.path.isfile(arguments.checkov) and os.access(arguments.checkov, os.X_OK)):
         fail(f"checkov not found at {arguments.checkov}; install it with ../shared/oracles/setup --peers "
