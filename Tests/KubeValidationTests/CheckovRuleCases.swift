@@ -127,6 +127,20 @@ let checkovRuleCases: [RuleCase] = [
 
 @Suite("checkov counterparts")
 struct CheckovCounterpartTests {
+    @Test("adding only NET_BIND_SERVICE is an info; any other capability a warning")
+    func addedCapabilitySeverity() {
+        let validator = Validator(configuration: ValidationConfiguration(policySets: [.bestPractice]))
+        func severities(_ capabilities: [JSONValue]) -> [Severity] {
+            let documents = Fixtures.cluster(
+                replacing: Fixtures.deployment,
+                with: Fixtures.deployment.with([first + "securityContext.capabilities.add": .array(capabilities)]))
+            return validator.validate(manifests(documents))
+                .filter { $0.ruleID == Rule.policyCapabilitiesAdded.id }.map(\.severity)
+        }
+        #expect(severities(["NET_BIND_SERVICE"]) == [.info])
+        #expect(severities(["NET_BIND_SERVICE", "NET_RAW"]) == [.warning])
+    }
+
     @Test("a sensitive grant names what it allows; a wildcard is left to POLICY-RBAC-WILDCARD")
     func sensitiveMessages() {
         let role = Fixtures.role.with([

@@ -244,11 +244,17 @@ enum BestPracticeRules {
                 at: ["securityContext", "capabilities", "drop"])
         }
         let added = (security?.capabilities?.add ?? []).map(\.rawValue)
-        if !added.isEmpty {
+        if added == ["NET_BIND_SERVICE"] {
+            // The one capability the restricted Pod Security level allows: worth knowing, not fixing.
             context.report(
                 .policyCapabilitiesAdded,
-                "container \"\(name)\" adds the capabilities \(added.joined(separator: ", ")); remove capabilities.add, or keep "
-                    + "only the one the process cannot work without (NET_BIND_SERVICE for a port below 1024)",
+                "container \"\(name)\" adds NET_BIND_SERVICE; a port of 1024 or more would not need it",
+                at: ["securityContext", "capabilities", "add"], severity: .info)
+        } else if !added.isEmpty {
+            context.report(
+                .policyCapabilitiesAdded,
+                "container \"\(name)\" adds the capabilities \(added.joined(separator: ", ")); remove capabilities.add "
+                    + "and grant only what the process cannot work without",
                 at: ["securityContext", "capabilities", "add"])
         }
         // With a user namespace (hostUsers: false) container users map to unprivileged node users.
