@@ -1,3 +1,4 @@
+import Foundation
 import KubeModels
 import KubeSerialization
 import Testing
@@ -164,6 +165,30 @@ struct CheckovCounterpartTests {
         #expect(hit?.message.contains("1.25") == true)
         #expect(hit?.message.contains("batch/v1") == true)
         #expect(hit?.severity == .warning)
+    }
+
+    @Test("the checkov sample passes the API rules and trips every rule added for checkov")
+    func checkovSample() throws {
+        let folder = TestPaths.packageRoot.appendingPathComponent("Tests/KubeValidationTests/Fixtures/checkov-sample")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }
+        #expect(files.count == 5)
+        var nodes: [Node] = []
+        for file in files {
+            nodes += try ManifestReader.readAll(Array(try Data(contentsOf: file)), file: file.lastPathComponent)
+        }
+        let errors = Validator(configuration: ValidationConfiguration(policySets: [.apiServer]))
+            .validate(nodes: nodes).filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map(\.description))")
+        let fired = Set(
+            Validator(configuration: ValidationConfiguration(policySets: [.apiServer, .bestPractice]))
+                .validate(nodes: nodes).map(\.ruleID))
+        let added: [Rule] = [
+            .policyCapabilitiesAdded, .policyRunAsHighUID, .policyImageDigest, .policyKubernetesDashboard,
+            .policyHelmTiller, .policyGitSyncGit, .policyDefaultServiceAccount, .policyIngressSnippet,
+            .policyRBACSensitivePermission, .apiVersionRemoved,
+        ]
+        #expect(added.map(\.id).filter { !fired.contains($0) } == [])
     }
 
     @Test("image repositories drop registry, tag and digest but keep a registry port")

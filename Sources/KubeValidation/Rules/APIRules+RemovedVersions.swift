@@ -60,11 +60,11 @@ extension APIRules {
         guard let removed = removedVersions[manifest.apiVersion]?[manifest.kind] else { return }
         let instead =
             removed.replacement.map { "use apiVersion: \($0)" }
-            ?? "nothing replaces it; Pod Security Admission (namespace labels pod-security.kubernetes.io/*) does its job"
+            ?? "remove it and label namespaces with pod-security.kubernetes.io/enforce (Pod Security Admission replaced it)"
         context.report(
             .apiVersionRemoved,
             "\(manifest.apiVersion) \(manifest.kind) is not served since Kubernetes \(removed.removedIn), so the API server "
-                + "refuses this document and KubeKit checks nothing else in it; \(instead)",
+                + "refuses this document; \(instead)",
             at: ["apiVersion"])
     }
 }
