@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "KubeKitTests", dependencies: ["KubeKit"]),
         .testTarget(
             name: "KubeValidationTests",
-            dependencies: ["KubeValidation", "KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"]),
+            dependencies: ["KubeValidation", "KubeModels", "KubeSerialization", "KubeAWS", "KubeFlux"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "KubekitCLITests", dependencies: ["KubeSerialization", "kubekit"]),
         .testTarget(name: "KubeCodegenTests", dependencies: ["KubeCodegen", "KubeSerialization", "KubeModels", "kubekit"]),
         .testTarget(

@@ -633,7 +633,9 @@ let policyRuleCases: [RuleCase] = [
             deployment([c0 + "image": "nginx@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac"])),
         sets: [.bestPractice]),
     RuleCase(
-        rule: .policyImagePullPolicy, bad: policyCluster(deployment([c0 + "imagePullPolicy": "IfNotPresent"])),
+        rule: .policyImagePullPolicy,
+        bad: policyCluster(
+            deployment([c0 + "imagePullPolicy": "IfNotPresent", c0 + "image": "registry.example.com/shop/web:1.4.2"])),
         good: clusterDocs,
         sets: [.bestPractice]),
     RuleCase(
@@ -712,4 +714,4 @@ let policyRuleCases: [RuleCase] = [
 ]
 
 let allRuleCases =
-    apiRuleCases + podSecurityRuleCases + policyRuleCases + crossResourceRuleCases + ecosystemRuleCases
+    apiRuleCases + podSecurityRuleCases + policyRuleCases + crossResourceRuleCases + ecosystemRuleCases + checkovRuleCases

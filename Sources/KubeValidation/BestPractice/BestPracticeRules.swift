@@ -29,13 +29,39 @@ enum BestPracticeRules {
                 checkAutoscaler(autoscaler, options: options, in: context)
             }
         case ObjectIdentifier(Role.self):
-            if let role = resource as? Role { checkWildcards(role.rules, in: context) }
+            if let role = resource as? Role {
+                checkWildcards(role.rules, in: context)
+                checkSensitivePermissions(role.rules, in: context)
+            }
         case ObjectIdentifier(ClusterRole.self):
-            if let role = resource as? ClusterRole { checkWildcards(role.rules, in: context) }
+            if let role = resource as? ClusterRole {
+                checkWildcards(role.rules, in: context)
+                checkSensitivePermissions(role.rules, in: context)
+            }
         case ObjectIdentifier(RoleBinding.self):
-            if let binding = resource as? RoleBinding { checkClusterAdmin(binding.roleRef, in: context) }
+            if let binding = resource as? RoleBinding {
+                checkClusterAdmin(binding.roleRef, in: context)
+                checkDefaultServiceAccountSubjects(binding.subjects, in: context)
+            }
         case ObjectIdentifier(ClusterRoleBinding.self):
-            if let binding = resource as? ClusterRoleBinding { checkClusterAdmin(binding.roleRef, in: context) }
+            if let binding = resource as? ClusterRoleBinding {
+                checkClusterAdmin(binding.roleRef, in: context)
+                checkDefaultServiceAccountSubjects(binding.subjects, in: context)
+            }
+        case ObjectIdentifier(ServiceAccount.self):
+            if let account = resource as? ServiceAccount, account.metadata.name == "default",
+                account.automountServiceAccountToken != false
+            {
+                context.report(
+                    .policyDefaultServiceAccount,
+                    "the default ServiceAccount mounts an API token into every pod that names no other account; set "
+                        + "automountServiceAccountToken: false here and give pods that need the API their own account",
+                    at: ["automountServiceAccountToken"])
+            }
+        case ObjectIdentifier(Ingress.self):
+            checkSnippets(manifest.metadata.annotations ?? [:], in: context)
+        case ObjectIdentifier(Service.self):
+            if let service = resource as? Service { checkTillerService(service, in: context) }
         default:
             break
         }
@@ -74,9 +100,10 @@ enum BestPracticeRules {
             }
         }
 
+        checkLegacyComponents(site, document: document, in: context)
         for container in site.containers where !container.isEphemeral {
             context.withPath(base + container.path) {
-                checkContainerSecurity(container, pod: pod, in: context)
+                checkContainerSecurity(container, pod: pod, hostUsers: spec.hostUsers, in: context)
                 checkContainerResources(container, in: context)
                 checkImage(container, in: context)
                 checkEnvironment(container, options: options, in: context)
@@ -179,7 +206,7 @@ enum BestPracticeRules {
     }
 
     static func checkContainerSecurity(
-        _ container: ContainerView, pod: PodSecurityContext?, in context: ValidationContext
+        _ container: ContainerView, pod: PodSecurityContext?, hostUsers: Bool? = nil, in context: ValidationContext
     ) {
         let security = container.securityContext
         let name = container.name
@@ -216,6 +243,32 @@ enum BestPracticeRules {
                 "container \"\(name)\" keeps the runtime's default capabilities; set securityContext.capabilities.drop: [\"ALL\"] and add back only what it needs",
                 at: ["securityContext", "capabilities", "drop"])
         }
+        let added = (security?.capabilities?.add ?? []).map(\.rawValue)
+        if added == ["NET_BIND_SERVICE"] {
+            // The one capability the restricted Pod Security level allows: worth knowing, not fixing.
+            context.report(
+                .policyCapabilitiesAdded,
+                "container \"\(name)\" adds NET_BIND_SERVICE; a port of 1024 or more would not need it",
+                at: ["securityContext", "capabilities", "add"], severity: .info)
+        } else if !added.isEmpty {
+            context.report(
+                .policyCapabilitiesAdded,
+                "container \"\(name)\" adds the capabilities \(added.joined(separator: ", ")); remove capabilities.add "
+                    + "and grant only what the process cannot work without",
+                at: ["securityContext", "capabilities", "add"])
+        }
+        // With a user namespace (hostUsers: false) container users map to unprivileged node users.
+        if hostUsers != false {
+            let uid = security?.runAsUser ?? pod?.runAsUser
+            if (uid ?? 0) < highUserID {
+                let detail = uid.map { "runs as user \($0)" } ?? "sets no runAsUser"
+                context.report(
+                    .policyRunAsHighUID,
+                    "container \"\(name)\" \(detail), which may match a user on the node; set securityContext.runAsUser to "
+                        + "\(highUserID) or more (or hostUsers: false on the pod)",
+                    at: ["securityContext", "runAsUser"])
+            }
+        }
         let seccomp = (security?.seccompProfile ?? pod?.seccompProfile)?.type.rawValue
         if seccomp != "RuntimeDefault" && seccomp != "Localhost" {
             context.report(
@@ -224,6 +277,9 @@ enum BestPracticeRules {
                 at: ["securityContext", "seccompProfile"])
         }
     }
+
+    /// The lowest user ID ``Rule/policyRunAsHighUID`` accepts.
+    static let highUserID = 10000
 
     static func checkContainerResources(_ container: ContainerView, in context: ValidationContext) {
         let requests = container.resources?.requests ?? [:]
@@ -283,6 +339,10 @@ enum BestPracticeRules {
                         + "of the tag. Pin a digest or use imagePullPolicy: Always",
                     at: ["imagePullPolicy"])
             }
+            context.report(
+                .policyImageDigest,
+                "image \"\(image)\" is not pinned by digest; append @sha256:… so every node runs the image that was reviewed",
+                at: ["image"])
         }
     }
 
@@ -304,6 +364,13 @@ enum BestPracticeRules {
                         + "child processes, so prefer mounting the Secret as a file",
                     at: ["env", .index(position), "valueFrom", "secretKeyRef"])
             }
+        }
+        for (position, variable) in container.env.enumerated() where gitSyncGitVariables.contains(variable.name) {
+            context.report(
+                .policyGitSyncGit,
+                "environment variable \(variable.name) makes git-sync run another program as git, so whoever can edit "
+                    + "this manifest or that file runs code in the pod; remove it",
+                at: ["env", .index(position), "name"])
         }
         for (position, source) in container.envFrom.enumerated() where source.secretRef != nil {
             context.report(
@@ -331,7 +398,155 @@ enum BestPracticeRules {
         return options.secretNameMarkers.contains { lower.containsBytes($0) }
     }
 
+    /// git-sync's settings for the git binary it runs (v4 and v3 names).
+    static let gitSyncGitVariables: Set<String> = ["GITSYNC_GIT", "GIT_SYNC_GIT"]
+
+    /// The repository part of an image reference, without registry port, tag or digest.
+    static func imageRepository(_ image: String) -> String {
+        var reference = Substring(image)
+        if let at = reference.firstIndex(of: "@") { reference = reference[..<at] }
+        let slash = reference.lastIndex(of: "/")
+        let lastStart = slash.map { reference.index(after: $0) } ?? reference.startIndex
+        if let colon = reference[lastStart...].lastIndex(of: ":") { reference = reference[..<colon] }
+        return String(reference)
+    }
+
+    /// The Kubernetes dashboard and Helm 2's Tiller, by image or by the labels their manifests use.
+    static func checkLegacyComponents(_ site: PodTemplateSite, document: IndexedDocument, in context: ValidationContext)
+    {
+        let labels = site.labels.merging(document.manifest.metadata.labels ?? [:]) { template, _ in template }
+        let images = site.containers.compactMap(\.image).map { ($0, imageRepository($0)) }
+        let dashboardImage = images.first { _, repository in
+            repository.containsBytes("kubernetes-dashboard") || repository.containsBytes("kubernetesui/")
+        }
+        if dashboardImage != nil || labels["app"] == "kubernetes-dashboard"
+            || labels["k8s-app"] == "kubernetes-dashboard"
+        {
+            let what = dashboardImage.map { "image \"\($0.0)\"" } ?? "labels"
+            context.withPath(site.specPath + ["containers"]) {
+                context.report(
+                    .policyKubernetesDashboard,
+                    "this \(site.kind) runs the Kubernetes dashboard (\(what)); remove it and use kubectl or a read-only "
+                        + "console that authenticates each user")
+            }
+        }
+        let tillerImage = images.first { _, repository in
+            repository == "tiller" || repository.hasSuffix("/tiller")
+        }
+        if tillerImage != nil || labels["app"] == "helm" || labels["name"] == "tiller" {
+            let what = tillerImage.map { "image \"\($0.0)\"" } ?? "labels app: helm / name: tiller"
+            context.withPath(site.specPath + ["containers"]) {
+                context.report(
+                    .policyHelmTiller,
+                    "this \(site.kind) runs Tiller, Helm 2's server (\(what)), which accepts any release from whoever can "
+                        + "reach it; remove it and use Helm 3 or Flux")
+            }
+        }
+    }
+
     // MARK: Other kinds
+
+    static func checkTillerService(_ service: Service, in context: ValidationContext) {
+        let selector = service.spec?.selector ?? [:]
+        guard
+            service.metadata.name?.hasPrefix("tiller") == true || selector["name"] == "tiller"
+                || selector["app"] == "helm"
+        else { return }
+        context.report(
+            .policyHelmTiller,
+            "this Service exposes Tiller, Helm 2's server, to the cluster; delete it together with the Tiller Deployment",
+            at: ["spec", "selector"])
+    }
+
+    static func checkSnippets(_ annotations: [String: String], in context: ValidationContext) {
+        for key in annotations.keys.sorted() where key.containsBytes("snippet") {
+            context.withPath(["metadata", "annotations", .field(key)]) {
+                context.report(
+                    .policyIngressSnippet,
+                    "annotation \(key) injects raw configuration into the ingress controller, which lets whoever edits "
+                        + "this Ingress read the controller's credentials (CVE-2021-25742); use the controller's typed annotations"
+                )
+            }
+        }
+    }
+
+    static func checkDefaultServiceAccountSubjects(_ subjects: [Subject]?, in context: ValidationContext) {
+        for (position, subject) in (subjects ?? []).enumerated()
+        where subject.kind == "ServiceAccount" && subject.name == "default" {
+            context.report(
+                .policyDefaultServiceAccount,
+                "subject \(position) is the default ServiceAccount\(subject.namespace.map { " of namespace \"\($0)\"" } ?? ""), "
+                    + "so every pod there that names no account gets these permissions; bind a ServiceAccount of its own",
+                at: ["subjects", .index(position)])
+        }
+    }
+
+    /// A permission that leads to other permissions, as (API group, resources, verbs, what it allows).
+    struct SensitivePermission {
+        let group: String
+        let resources: Set<String>
+        let verbs: Set<String>
+        let effect: String
+        /// Whether `resourceNames` on the rule makes it harmless (reading named Secrets is fine).
+        var allowsNamedResources = false
+    }
+
+    static let sensitivePermissions: [SensitivePermission] = [
+        SensitivePermission(
+            group: "rbac.authorization.k8s.io", resources: ["roles", "clusterroles"], verbs: ["escalate"],
+            effect: "edit roles to grant permissions the editor does not hold"),
+        SensitivePermission(
+            group: "rbac.authorization.k8s.io",
+            resources: ["roles", "clusterroles", "rolebindings", "clusterrolebindings"],
+            verbs: ["bind"], effect: "bind roles with permissions the binder does not hold"),
+        SensitivePermission(
+            group: "", resources: ["users", "groups", "serviceaccounts"], verbs: ["impersonate"],
+            effect: "act as other users, groups or service accounts"),
+        SensitivePermission(
+            group: "certificates.k8s.io", resources: ["signers"], verbs: ["approve"],
+            effect: "approve certificate requests, which mint client credentials"),
+        SensitivePermission(
+            group: "certificates.k8s.io", resources: ["certificatesigningrequests/approval"],
+            verbs: ["update", "patch"],
+            effect: "approve certificate requests, which mint client credentials"),
+        SensitivePermission(
+            group: "admissionregistration.k8s.io",
+            resources: ["mutatingwebhookconfigurations", "validatingwebhookconfigurations"],
+            verbs: ["create", "update", "patch"], effect: "intercept or rewrite every object sent to the API"),
+        SensitivePermission(
+            group: "", resources: ["pods/exec", "pods/attach", "nodes/proxy"], verbs: ["create"],
+            effect: "run commands in pods or talk to kubelets directly"),
+        SensitivePermission(
+            group: "", resources: ["secrets"], verbs: ["get", "list", "watch"],
+            effect: "read every Secret in scope, including service account tokens", allowsNamedResources: true),
+        SensitivePermission(
+            group: "", resources: ["services/status"], verbs: ["update", "patch"],
+            effect: "set a Service's load-balancer address and intercept its traffic (CVE-2020-8554)"),
+    ]
+
+    /// Grants named explicitly (a '*' is reported by ``checkWildcards(_:in:)``).
+    static func checkSensitivePermissions(_ rules: [PolicyRule]?, in context: ValidationContext) {
+        for (position, rule) in (rules ?? []).enumerated() {
+            let groups = Set(rule.apiGroups ?? [])
+            let resources = Set(rule.resources ?? [])
+            let verbs = Set(rule.verbs)
+            var effects: [String] = []
+            for permission in sensitivePermissions where groups.contains(permission.group) {
+                let granted = resources.intersection(permission.resources)
+                let allowed = verbs.intersection(permission.verbs)
+                guard !granted.isEmpty, !allowed.isEmpty else { continue }
+                if permission.allowsNamedResources && !(rule.resourceNames ?? []).isEmpty { continue }
+                let grant = "\(allowed.sorted().joined(separator: "/")) \(granted.sorted().joined(separator: ", "))"
+                effects.append("\(grant) (\(permission.effect))")
+            }
+            guard !effects.isEmpty else { continue }
+            context.report(
+                .policyRBACSensitivePermission,
+                "rule \(position) grants \(effects.joined(separator: "; ")); keep these to the controllers that need them, "
+                    + "and narrow them with resourceNames where possible",
+                at: ["rules", .index(position)])
+        }
+    }
 
     static func checkAutoscaler(
         _ autoscaler: HorizontalPodAutoscaler, options: BestPracticeOptions, in context: ValidationContext

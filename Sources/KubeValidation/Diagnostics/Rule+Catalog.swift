@@ -521,6 +521,54 @@ extension Rule {
     /// Default namespace.
     public static let policyDefaultNamespace = Rule(
         "POLICY-DEFAULT-NAMESPACE", .info, .policy, "Namespaced objects should name a namespace other than default.")
+    /// Added Linux capabilities.
+    public static let policyCapabilitiesAdded = Rule(
+        "POLICY-CAPABILITIES-ADDED", .warning, .policy,
+        "Containers should not add Linux capabilities (SYS_ADMIN and NET_RAW above all); grant one only "
+            + "when the workload needs it.")
+    /// High user IDs.
+    public static let policyRunAsHighUID = Rule(
+        "POLICY-RUN-AS-HIGH-UID", .info, .policy,
+        "Containers should run as a user ID of 10000 or more, so they share no user with the node "
+            + "(unless hostUsers: false).")
+    /// Digest-pinned images.
+    public static let policyImageDigest = Rule(
+        "POLICY-IMAGE-DIGEST", .info, .policy,
+        "Images should be pinned by digest, so what runs is exactly what was reviewed.")
+    /// The Kubernetes dashboard.
+    public static let policyKubernetesDashboard = Rule(
+        "POLICY-KUBERNETES-DASHBOARD", .warning, .policy,
+        "Avoid deploying the Kubernetes dashboard: a web UI with cluster credentials is a common way in.")
+    /// Helm 2's Tiller.
+    public static let policyHelmTiller = Rule(
+        "POLICY-HELM-TILLER", .warning, .policy,
+        "Do not run Tiller (Helm 2's in-cluster server, unsupported since 2020) or a Service in front of it.")
+    /// git-sync's git binary override.
+    public static let policyGitSyncGit = Rule(
+        "POLICY-GIT-SYNC-GIT", .warning, .policy,
+        "git-sync containers should not set GITSYNC_GIT: it chooses the program git-sync runs as git.")
+    /// The default service account.
+    public static let policyDefaultServiceAccount = Rule(
+        "POLICY-DEFAULT-SERVICE-ACCOUNT", .warning, .policy,
+        "A namespace's default ServiceAccount should not be granted roles and should set "
+            + "automountServiceAccountToken: false.")
+    /// ingress-nginx snippet annotations.
+    public static let policyIngressSnippet = Rule(
+        "POLICY-INGRESS-SNIPPET", .warning, .policy,
+        "Ingresses should not use ingress-nginx *-snippet annotations, which inject raw configuration into the "
+            + "controller (CVE-2021-25742).")
+    /// RBAC permissions that lead to more permissions.
+    public static let policyRBACSensitivePermission = Rule(
+        "POLICY-RBAC-SENSITIVE-PERMISSION", .warning, .policy,
+        "Roles should not grant permissions that lead to others: bind or escalate roles, impersonate, approve certificates, "
+            + "change admission webhooks, exec into pods, proxy to nodes, read every Secret, or write Service status.")
+    /// Built-in kinds at API versions no longer served. The API server of v1.37 refuses them; the
+    /// finding is a warning because manifests kept for older clusters still carry these versions
+    /// and the schema oracles accept them.
+    public static let apiVersionRemoved = Rule(
+        "K8S-API-VERSION-REMOVED", .warning, .api,
+        "Built-in kinds must use an API version Kubernetes still serves (batch/v1beta1 CronJob, policy/v1beta1 and "
+            + "extensions/v1beta1 kinds are gone).")
 
     // MARK: KubeKit configuration
 
@@ -564,7 +612,9 @@ extension Rule {
         policyReadinessProbe, policyResourceRequests, policyMemoryLimit, policyCPULimit, policyImageTag,
         policyImagePullPolicy, policyReplicas, policyAntiAffinity, policyHPAMinReplicas, policyHPATargetType,
         policyPDBMissing, policyNetworkPolicyMissing, policyHostPort, policyContainerRuntimeSocket,
-        policyDefaultNamespace,
+        policyDefaultNamespace, policyCapabilitiesAdded, policyRunAsHighUID, policyImageDigest,
+        policyKubernetesDashboard, policyHelmTiller, policyGitSyncGit, policyDefaultServiceAccount, policyIngressSnippet,
+        policyRBACSensitivePermission, apiVersionRemoved,
         suppressionReason, suppressionForbidden, suppressionUnknownID,
     ] + karpenterCatalog + eksctlCatalog + fluxCatalog + crossResourceCatalog + schemaCatalog
 

@@ -119,6 +119,7 @@ enum APIRules {
         let manifest = document.manifest
         if manifest.apiVersion.hasPrefix("eksctl.io/") { return }
         if manifest.apiVersion.hasPrefix("kustomize.config.k8s.io/") { return }
+        checkRemovedVersion(manifest, in: context)
         context.field("metadata") {
             checkObjectMeta(
                 manifest.metadata, format: .dns1123Subdomain, isNamespaced: manifest.isNamespaced ?? true,

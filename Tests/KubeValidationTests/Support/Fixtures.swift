@@ -11,7 +11,8 @@ enum Fixtures {
 
     static let container = JSONValue.parse(
         """
-        {"name": "web", "image": "registry.example.com/shop/web:1.4.2", "imagePullPolicy": "Always",
+        {"name": "web", "image": "registry.example.com/shop/web:1.4.2@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac",
+         "imagePullPolicy": "Always",
          "ports": [{"name": "http", "containerPort": 8080, "protocol": "TCP"}],
          "resources": {"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"cpu": "500m", "memory": "256Mi"}},
          "livenessProbe": {"httpGet": {"path": "/healthz", "port": "http"}, "periodSeconds": 10},
