@@ -164,7 +164,7 @@ struct CheckovCounterpartTests {
         let hit = diagnostics.first { $0.ruleID == Rule.apiVersionRemoved.id }
         #expect(hit?.message.contains("1.25") == true)
         #expect(hit?.message.contains("batch/v1") == true)
-        #expect(hit?.severity == .warning)
+        #expect(hit?.severity == .error)
     }
 
     @Test("the checkov sample passes the API rules and trips every rule added for checkov")

@@ -562,11 +562,10 @@ extension Rule {
         "POLICY-RBAC-SENSITIVE-PERMISSION", .warning, .policy,
         "Roles should not grant permissions that lead to others: bind or escalate roles, impersonate, approve certificates, "
             + "change admission webhooks, exec into pods, proxy to nodes, read every Secret, or write Service status.")
-    /// Built-in kinds at API versions no longer served. The API server of v1.37 refuses them; the
-    /// finding is a warning because manifests kept for older clusters still carry these versions
-    /// and the schema oracles accept them.
+    /// Built-in kinds at API versions no longer served: the API server of v1.37 answers "no
+    /// matches for kind", so the manifest never applies (an API-rule error like every other).
     public static let apiVersionRemoved = Rule(
-        "K8S-API-VERSION-REMOVED", .warning, .api,
+        "K8S-API-VERSION-REMOVED", .error, .api,
         "Built-in kinds must use an API version Kubernetes still serves (batch/v1beta1 CronJob, policy/v1beta1 and "
             + "extensions/v1beta1 kinds are gone).")
 

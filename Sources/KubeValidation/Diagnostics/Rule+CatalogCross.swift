@@ -44,7 +44,7 @@ extension Rule {
     /// The external-references annotation has an entry that cannot be read.
     public static let crossExternalReferenceSyntax = Rule(
         "XREF-EXTERNAL-REFERENCE-SYNTAX", .warning, .crossResource,
-        "kubekit.io/external-references entries are kind/name (configmap, secret, serviceaccount, persistentvolumeclaim, service; name or *)."
+        "kubekit.io/external-references entries are kind/name (configmap, secret, serviceaccount, persistentvolumeclaim, service, nodepool; name or *)."
     )
     /// A namespaced object names a namespace that is not in the input.
     public static let crossNamespaceMissing = Rule(
@@ -85,11 +85,40 @@ extension Rule {
         "XREF-QUOTA-HEADROOM", .info, .crossResource,
         "How much of each ResourceQuota limit is left when every workload of the namespace runs at maximum scale.")
 
+    /// An Ingress terminates TLS with a Secret that is not in the input.
+    public static let crossIngressTLSSecretMissing = Rule(
+        "XREF-INGRESS-TLS-SECRET-MISSING", .warning, .crossResource,
+        "The Secret an Ingress's spec.tls names should be in the input, be issued by cert-manager (its annotations), or be declared external."
+    )
+
+    // MARK: Cross-resource: scheduling
+
+    /// A pod asks for an accelerator, and the pools that have one taint their nodes against it.
+    public static let crossGPUToleration = Rule(
+        "XREF-GPU-TOLERATION", .error, .crossResource,
+        "A pod that requests nvidia.com/gpu (or another accelerator) must tolerate the taints of the node pools whose instances have it."
+    )
+    /// No node pool of the input can run a pod.
+    public static let crossPodUnschedulable = Rule(
+        "XREF-POD-UNSCHEDULABLE", .warning, .crossResource,
+        "When the input declares the cluster's node pools (Karpenter NodePools, eksctl node groups), some pool's labels, taints and instance types must admit each pod's node selector, required affinity, tolerations and accelerators."
+    )
+    /// The pods only one NodePool can run exceed its limits at maximum scale.
+    public static let crossNodePoolLimitExceeded = Rule(
+        "XREF-NODEPOOL-LIMIT-EXCEEDED", .error, .crossResource,
+        "At maximum scale the requests of the pods that only one NodePool can run must fit that NodePool's spec.limits."
+    )
+    /// How much of a NodePool's limits is left at maximum scale.
+    public static let crossNodePoolHeadroom = Rule(
+        "XREF-NODEPOOL-HEADROOM", .info, .crossResource,
+        "How much of each NodePool limit is left when the pods that only it can run are at maximum scale.")
+
     /// The cross-resource rules, in catalog order.
     public static let crossResourceCatalog: [Rule] = [
         crossSelectorMatchesNothing, crossIngressServiceMissing, crossIngressServicePort, crossServiceAccountMissing,
         crossConfigMapMissing, crossSecretMissing, crossPersistentVolumeClaimMissing, crossExternalReferenceSyntax,
         crossNamespaceMissing, crossHPATargetMissing, crossHPAReplicasConflict, crossPDBBlocksEviction, crossPDBOverlap,
-        crossQuotaExceeded, crossQuotaHeadroom,
+        crossQuotaExceeded, crossQuotaHeadroom, crossIngressTLSSecretMissing, crossGPUToleration,
+        crossPodUnschedulable, crossNodePoolLimitExceeded, crossNodePoolHeadroom,
     ]
 }

@@ -5,7 +5,8 @@ import KubeSerialization
 /// Everything the cross-resource rules look up, built in one pass over the input: pod templates
 /// by namespace and label, the names of every namespaced object, Service ports, disruption
 /// budgets, namespaces, external-reference declarations and, for namespaces with a
-/// ResourceQuota, the pods' demand at maximum scale.
+/// ResourceQuota, the pods' demand at maximum scale; and the node pools with where each pod
+/// template can run (``SchedulingIndex``).
 ///
 /// Building it is linear in the input; every rule is then a lookup (a selector inspects only the
 /// templates filed under its rarest label pair).
@@ -36,15 +37,22 @@ struct CrossResourceIndex: Sendable {
     private(set) var claimTemplatePrefixes: Set<String> = []
     /// Demand at maximum scale of the namespaces that have a ResourceQuota.
     private(set) var demand: [String: NamespaceDemand] = [:]
+    /// The node pools of the input and where each pod template can run.
+    private(set) var scheduling = SchedulingIndex()
 
     /// Namespaces every cluster has.
     static let builtInNamespaces: Set<String> = ["default", "kube-system", "kube-public", "kube-node-lease"]
 
     init() {}
 
-    init(documents: [IndexedDocument], cluster: ClusterIndex, configuration: ValidationConfiguration) {
+    init(
+        documents: [IndexedDocument], cluster: ClusterIndex, ecosystem: EcosystemIndex,
+        configuration: ValidationConfiguration
+    ) {
         sites.reserveCapacity(documents.count)
         var quotaNamespaces: Set<String> = []
+        scheduling = SchedulingIndex(ecosystem: ecosystem)
+        var candidates: [(offset: Int, namespace: String, site: PodTemplateSite, entry: WorkloadEntry)] = []
         for (offset, document) in documents.enumerated() {
             let manifest = document.manifest
             let site = PodTemplateSite.extract(from: manifest)
@@ -63,6 +71,7 @@ struct CrossResourceIndex: Sendable {
                     manifest, site: workloadSite, namespace: namespace, name: document.reference.name,
                     cluster: cluster)
                 podTemplates[namespace, default: PodTemplateIndex()].insert(entry)
+                if scheduling.isActive { candidates.append((offset, namespace, workloadSite, entry)) }
             }
             guard let resource = manifest.resource else { continue }
             switch resource {
@@ -93,6 +102,17 @@ struct CrossResourceIndex: Sendable {
             }
         }
         sortedNamespaces = namespaces.sorted()
+        if scheduling.isActive {
+            scheduling.evaluate(
+                candidates.map { candidate in
+                    SchedulingIndex.Candidate(
+                        offset: candidate.offset, namespace: candidate.namespace, site: candidate.site,
+                        entry: candidate.entry,
+                        externals: CrossResourceRules.Externals(
+                            own: ExternalReferences.declared(in: documents[candidate.offset].manifest.metadata.annotations),
+                            namespace: namespaceExternals[candidate.namespace]))
+                })
+        }
         for namespace in quotaNamespaces {
             demand[namespace] = NamespaceDemand(workloads: podTemplates[namespace]?.workloads ?? [])
         }

@@ -2,9 +2,10 @@
 /// `kubekit.io/external-references` annotation.
 ///
 /// The annotation holds entries separated by commas or whitespace, each `kind/name`, where kind
-/// is `configmap`, `secret`, `serviceaccount`, `persistentvolumeclaim` or `service` (short forms
-/// `cm`, `sa`, `pvc`, `svc` are accepted) and name is an object name or `*` for every object of
-/// that kind:
+/// is `configmap`, `secret`, `serviceaccount`, `persistentvolumeclaim`, `service` (short forms
+/// `cm`, `sa`, `pvc`, `svc` are accepted) or `nodepool` (also `nodegroup`: capacity the input does
+/// not show, so pod placement is not checked), and name is an object name or `*` for every object
+/// of that kind:
 ///
 /// ```yaml
 /// metadata:
@@ -22,6 +23,9 @@ struct ExternalReferences {
         case serviceAccount = "serviceaccount"
         case persistentVolumeClaim = "persistentvolumeclaim"
         case service = "service"
+        /// Node pools or node groups outside the input: pods covered are not checked for a pool
+        /// that can run them.
+        case nodePool = "nodepool"
 
         init?(entry text: Substring) {
             switch text.lowercased() {
@@ -30,6 +34,7 @@ struct ExternalReferences {
             case "serviceaccount", "serviceaccounts", "sa": self = .serviceAccount
             case "persistentvolumeclaim", "persistentvolumeclaims", "pvc": self = .persistentVolumeClaim
             case "service", "services", "svc": self = .service
+            case "nodepool", "nodepools", "nodegroup", "nodegroups": self = .nodePool
             default: return nil
             }
         }
@@ -68,6 +73,11 @@ struct ExternalReferences {
     /// Whether the object `name` of `kind` is declared external.
     func contains(_ kind: Kind, _ name: String) -> Bool {
         everything.contains(kind) || names[kind]?.contains(name) == true
+    }
+
+    /// Whether any entry names `kind`.
+    func mentions(_ kind: Kind) -> Bool {
+        everything.contains(kind) || !(names[kind]?.isEmpty ?? true)
     }
 }
 

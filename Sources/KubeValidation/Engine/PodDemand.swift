@@ -9,17 +9,19 @@ import KubeModels
 /// `resources` replace the container sum. A container without a request but with a limit requests
 /// its limit (API defaulting).
 struct PodDemand {
-    /// The resources the quota rules sum.
+    /// The resources every demand sums; extended resources (`nvidia.com/gpu` …) are added when
+    /// the pod names them.
     static let resources = ["cpu", "memory"]
 
-    /// Effective amounts by quota key: `requests.cpu`, `requests.memory`, `limits.cpu`, `limits.memory`.
+    /// Effective amounts by quota key: `requests.cpu`, `requests.memory`, `limits.cpu`,
+    /// `limits.memory`, and `requests.<name>` / `limits.<name>` for extended resources.
     private(set) var amounts: [String: Quantity] = [:]
     /// Quota keys (`limits.cpu`, `limits.memory`) for which some container sets no limit, so the
     /// pod has no bound there.
     private(set) var unbounded: Set<String> = []
 
     init(spec: PodSpec) {
-        for resource in Self.resources {
+        for resource in Self.resources + Self.extendedResources(of: spec) {
             amounts["requests.\(resource)"] = Self.effective(spec, resource: resource, limits: false)
             if let limit = Self.effective(spec, resource: resource, limits: true) {
                 amounts["limits.\(resource)"] = limit
@@ -27,6 +29,20 @@ struct PodDemand {
                 unbounded.insert("limits.\(resource)")
             }
         }
+    }
+
+    /// The extended resources (names with a domain, such as `nvidia.com/gpu`) the pod's
+    /// containers or pod-level resources name, sorted.
+    static func extendedResources(of spec: PodSpec) -> [String] {
+        var names: Set<String> = []
+        func collect(_ requirements: ResourceRequirements?) {
+            for key in (requirements?.requests ?? [:]).keys where key.contains("/") { names.insert(key) }
+            for key in (requirements?.limits ?? [:]).keys where key.contains("/") { names.insert(key) }
+        }
+        collect(spec.resources)
+        for container in spec.initContainers ?? [] { collect(container.resources) }
+        for container in spec.containers { collect(container.resources) }
+        return names.sorted()
     }
 
     /// The effective amount of `resource`, or `nil` (limits only) when a container has no limit.

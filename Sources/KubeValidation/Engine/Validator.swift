@@ -42,10 +42,13 @@ public struct Validator: Sendable {
         var expansionDiagnostics: [Diagnostic] = []
         let indexed = expand(documents, diagnostics: &expansionDiagnostics)
         let index = ClusterIndex(documents: indexed)
-        let ecosystem = sets.contains(.apiServer) ? EcosystemIndex(documents: indexed) : EcosystemIndex()
+        let ecosystem =
+            sets.contains(.apiServer) || sets.contains(.crossResource)
+            ? EcosystemIndex(documents: indexed) : EcosystemIndex()
         let crossResource =
             sets.contains(.crossResource)
-            ? CrossResourceIndex(documents: indexed, cluster: index, configuration: configuration) : nil
+            ? CrossResourceIndex(documents: indexed, cluster: index, ecosystem: ecosystem, configuration: configuration)
+            : nil
         let shared = SharedIndexes(cluster: index, ecosystem: ecosystem, crossResource: crossResource)
         // The indexes are complete and read-only from here on, so documents are checked in
         // parallel: contiguous chunks, each with its own context, joined in input order.

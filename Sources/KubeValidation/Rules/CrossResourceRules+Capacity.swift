@@ -18,7 +18,7 @@ extension CrossResourceRules {
             let hard = spec.hard, let demand = index.demand[namespace], index.hasWorkloads(in: namespace)
         else { return }
         for (key, limit) in hard.sorted(by: { $0.key < $1.key }) {
-            guard let total = quotaKeys[key], limit.isValid else { continue }
+            guard let total = quotaTotal(for: key), limit.isValid else { continue }
             let used = total == "pods" ? Quantity(demand.pods) : demand.total(total)
             let unit = Unit(total)
             let phrase = Self.usagePhrase(total, used: unit.format(used))
@@ -60,6 +60,13 @@ extension CrossResourceRules {
         }
     }
 
+    /// The demand total a quota key counts: the fixed keys above, and `requests.<name>` for
+    /// extended resources (quotas only allow those with the `requests.` prefix).
+    static func quotaTotal(for key: String) -> String? {
+        if let total = quotaKeys[key] { return total }
+        return key.hasPrefix("requests.") && key.contains("/") ? key : nil
+    }
+
     private static func usagePhrase(_ total: String, used: String) -> String {
         switch total {
         case "pods": return "the namespace runs \(used)"
@@ -79,9 +86,12 @@ extension CrossResourceRules {
             switch key {
             case "requests.cpu", "limits.cpu": return "\(Self.decimal(value, places: 3)) CPU"
             case "requests.memory", "limits.memory": return Self.bytes(value)
-            default:
+            case "pods":
                 let count = Self.decimal(value, places: 0)
                 return count == "1" ? "1 pod" : "\(count) pods"
+            default:
+                let resource = key.hasPrefix("requests.") ? String(key.dropFirst("requests.".count)) : key
+                return "\(Self.decimal(value, places: 3)) \(resource)"
             }
         }
 

@@ -17,6 +17,11 @@ enum CrossResourceRules {
         func contains(_ kind: ExternalReferences.Kind, _ name: String) -> Bool {
             own?.contains(kind, name) == true || namespace?.contains(kind, name) == true
         }
+
+        /// Whether either declaration names `kind` at all.
+        func mentions(_ kind: ExternalReferences.Kind) -> Bool {
+            own?.mentions(kind) == true || namespace?.mentions(kind) == true
+        }
     }
 
     static func check(
@@ -26,6 +31,7 @@ enum CrossResourceRules {
         let manifest = document.manifest
         let own = ExternalReferences.declared(in: manifest.metadata.annotations)
         if let own, !own.malformed.isEmpty { reportMalformed(own, in: context) }
+        checkScheduling(offset: offset, index: index, in: context)
         guard let namespace = document.namespace else { return }
         checkNamespace(document, namespace: namespace, index: index, in: context)
         let externals = Externals(own: own, namespace: index.namespaceExternals[namespace])
@@ -365,6 +371,7 @@ enum CrossResourceRules {
         in context: ValidationContext
     ) {
         guard let spec = ingress.spec else { return }
+        checkTLSSecrets(ingress, namespace: namespace, externals: externals, index: index, in: context)
         if let backend = spec.defaultBackend?.service {
             checkBackend(
                 backend, path: ["spec", "defaultBackend", "service"], namespace: namespace, externals: externals,
