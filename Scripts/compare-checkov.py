@@ -27,7 +27,7 @@ Two kinds of checkov resources are related to their KubeKit counterpart rather t
   ClusterRole that grants the permission, so the binding's roleRef target matches too.
 
 A checkov finding on a document KubeKit reports as one the API server refuses (K8S-SCHEMA,
-K8S-API-VERSION-REMOVED) counts as answered by that error: KubeKit runs no policy rule on it.
+POLICY-API-VERSION-REMOVED) counts as answered by that error: KubeKit runs no policy rule on it.
 
 The comparison runs twice: on corpus + fixtures, and on the fixtures alone, because checkov links
 a NetworkPolicy with `podSelector: {}` to pods in every namespace, so the corpus's deny-all policy
@@ -117,12 +117,12 @@ CHECKOV_TO_KUBEKIT = {
 # 1.25, so KubeKit reports the document itself (Pod Security Admission replaced it; the
 # pod-security and pss-* policy sets check the pods instead).
 for _id in (1, 2, 3, 4, 5, 6, 7, 24, 32, 36):
-    CHECKOV_TO_KUBEKIT[f"CKV_K8S_{_id}"] = ["K8S-API-VERSION-REMOVED"]
+    CHECKOV_TO_KUBEKIT[f"CKV_K8S_{_id}"] = ["POLICY-API-VERSION-REMOVED"]
 
 # KubeKit rules that say a document cannot be applied at all (it does not match its kind's schema,
 # or its API version is no longer served). KubeKit reports that and runs no policy rule on the
 # document, so a checkov finding on such a resource counts as answered by it.
-DOCUMENT_LEVEL_RULES = {"K8S-SCHEMA", "K8S-API-VERSION-REMOVED"}
+DOCUMENT_LEVEL_RULES = {"K8S-SCHEMA", "POLICY-API-VERSION-REMOVED"}
 
 _CONTROL_PLANE = (
     "command-line flags of self-managed control-plane components (kube-apiserver, "

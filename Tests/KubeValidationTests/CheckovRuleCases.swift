@@ -6,7 +6,7 @@ import Testing
 @testable import KubeValidation
 
 // Cases for the best-practice rules added so that every checkov check has a KubeKit counterpart
-// (Scripts/compare-checkov.py), and for K8S-API-VERSION-REMOVED. Each bad set breaks one thing in
+// (Scripts/compare-checkov.py), and for POLICY-API-VERSION-REMOVED. Each bad set breaks one thing in
 // the hardened fixture cluster; each good set is the fixture or a close variant that must pass.
 
 private let podPath = "spec.template.spec."
@@ -164,7 +164,8 @@ struct CheckovCounterpartTests {
         let hit = diagnostics.first { $0.ruleID == Rule.apiVersionRemoved.id }
         #expect(hit?.message.contains("1.25") == true)
         #expect(hit?.message.contains("batch/v1") == true)
-        #expect(hit?.severity == .error)
+        #expect(hit?.severity == .warning)
+        #expect(hit?.category == .policy)
     }
 
     @Test("the checkov sample passes the API rules and trips every rule added for checkov")

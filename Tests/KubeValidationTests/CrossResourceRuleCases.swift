@@ -119,4 +119,35 @@ let crossResourceRuleCases: [RuleCase] = [
     RuleCase(
         rule: .crossQuotaHeadroom, bad: crossDocs(web(), Fixtures.autoscaler, quota(["requests.cpu": "2"])),
         good: crossDocs(web(), Fixtures.autoscaler), sets: [.crossResource]),
+    RuleCase(
+        rule: .crossIngressTLSSecretMissing, bad: crossDocs(Fixtures.ingress),
+        good: crossDocs(annotated(Fixtures.ingress, "secret/web-tls")), sets: [.crossResource]),
+    RuleCase(
+        rule: .crossGPUToleration,
+        bad: crossDocs(SchedulingFixtures.gpuPool, SchedulingFixtures.trainer(replicas: 1)),
+        good: crossDocs(
+            SchedulingFixtures.gpuPool,
+            SchedulingFixtures.trainer(replicas: 1, tolerations: SchedulingFixtures.gpuToleration)),
+        sets: [.crossResource]),
+    RuleCase(
+        rule: .crossPodUnschedulable,
+        bad: crossDocs(SchedulingFixtures.cpuPool, web([podPath + "nodeSelector": .object(["role": "batch"])])),
+        good: crossDocs(SchedulingFixtures.cpuPool, web([podPath + "nodeSelector": .object(["team": "b"])])),
+        sets: [.crossResource]),
+    // 10 pods with one GPU each on a pool limited to 8 GPUs.
+    RuleCase(
+        rule: .crossNodePoolLimitExceeded,
+        bad: crossDocs(
+            SchedulingFixtures.gpuPool,
+            SchedulingFixtures.trainer(replicas: 10, tolerations: SchedulingFixtures.gpuToleration)),
+        good: crossDocs(
+            SchedulingFixtures.gpuPool,
+            SchedulingFixtures.trainer(replicas: 8, tolerations: SchedulingFixtures.gpuToleration)),
+        sets: [.crossResource]),
+    RuleCase(
+        rule: .crossNodePoolHeadroom,
+        bad: crossDocs(
+            SchedulingFixtures.gpuPool,
+            SchedulingFixtures.trainer(replicas: 2, tolerations: SchedulingFixtures.gpuToleration)),
+        good: crossDocs(SchedulingFixtures.gpuPool), sets: [.crossResource]),
 ]

@@ -118,6 +118,7 @@ struct CrossResourceTests {
         let ingress = Fixtures.ingress.with([
             "spec.rules[0].http.paths[0].backend.service.port": .object(["number": 8443]),
             "spec.defaultBackend": .object(["service": .object(["name": "web", "port": .object(["name": "metrics"])])]),
+            "spec.tls": nil,
         ])
         let found = cross([ingress, Fixtures.service])
         #expect(found.count == 1)

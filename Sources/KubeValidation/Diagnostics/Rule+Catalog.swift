@@ -562,10 +562,12 @@ extension Rule {
         "POLICY-RBAC-SENSITIVE-PERMISSION", .warning, .policy,
         "Roles should not grant permissions that lead to others: bind or escalate roles, impersonate, approve certificates, "
             + "change admission webhooks, exec into pods, proxy to nodes, read every Secret, or write Service status.")
-    /// Built-in kinds at API versions no longer served: the API server of v1.37 answers "no
-    /// matches for kind", so the manifest never applies (an API-rule error like every other).
+    /// Built-in kinds at API versions no longer served by v1.37 (its API server answers "no
+    /// matches for kind"). A policy finding, not an API rule: the schema oracles still accept
+    /// these versions and manifests kept for older clusters carry them, so the default is a
+    /// warning that configuration can raise to an error.
     public static let apiVersionRemoved = Rule(
-        "K8S-API-VERSION-REMOVED", .error, .api,
+        "POLICY-API-VERSION-REMOVED", .warning, .policy,
         "Built-in kinds must use an API version Kubernetes still serves (batch/v1beta1 CronJob, policy/v1beta1 and "
             + "extensions/v1beta1 kinds are gone).")
 
