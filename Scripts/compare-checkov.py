@@ -27,7 +27,7 @@ Two kinds of checkov resources are related to their KubeKit counterpart rather t
   ClusterRole that grants the permission, so the binding's roleRef target matches too.
 
 A checkov finding on a document KubeKit reports as one the API server refuses (K8S-SCHEMA,
-POLICY-API-VERSION-REMOVED) counts as answered by that error: KubeKit runs no policy rule on it.
+POLICY-API-VERSION-REMOVED) counts as answered by that finding: KubeKit runs no policy rule on it.
 
 The comparison runs twice: on corpus + fixtures, and on the fixtures alone, because checkov links
 a NetworkPolicy with `podSelector: {}` to pods in every namespace, so the corpus's deny-all policy
