@@ -590,7 +590,7 @@ class Generator:
     def emit_writable(self, owner, props, is_kind):
         """The direct write path: the same keys, order and omissions as `encode(to:)`.
 
-        Each field is written with concrete types (a `nil` check, then the value's own `write(to:)`)
+        Each field is written with concrete types (`if let`, then the value's own `write(to:)`)
         rather than through the generic `StructuredWriter.field(_:_:)`: a generic call over the
         opened writer type is not specialized, and its metadata lookups and value-witness copies
         cost more than the writing itself.
@@ -605,20 +605,17 @@ class Generator:
             lines.append('        try writer.key("kind")')
             lines.append("        try writer.string(Self.kind)")
 
-        def emit(name, expression, required, transform="", in_place=True):
+        def emit(name, expression, required, transform=""):
             if required:
                 lines.append('        try writer.key("%s")' % name)
                 lines.append("        try %s%s.write(to: writer)" % (expression, transform))
-            elif transform or not in_place:
+            else:
+                # `if let` borrows the stored value. Optional chaining on a stored property
+                # (`self.x?.write(to:)`) copied the whole optional struct into a temporary first
+                # (memcpy plus a retain and release of every field), as the disassembly showed.
                 lines.append("        if let value = %s {" % expression)
                 lines.append('            try writer.key("%s")' % name)
                 lines.append("            try value%s.write(to: writer)" % transform)
-                lines.append("        }")
-            else:
-                # Optional chaining writes the stored value in place; `if let` would copy it.
-                lines.append("        if %s != nil {" % expression)
-                lines.append('            try writer.key("%s")' % name)
-                lines.append("            try %s?.write(to: writer)" % expression)
                 lines.append("        }")
 
         for p in (self.encode_order(props, is_kind) if props else []):
@@ -629,7 +626,7 @@ class Generator:
                 lines.append("            try metadata.write(to: writer)")
                 lines.append("        }")
             elif p.indirect:
-                emit(p.json_name, "_%s?.value" % p.ident, False, in_place=False)
+                emit(p.json_name, "_%s?.value" % p.ident, False)
             elif p.strategy == "bytes":
                 emit(p.json_name, value, p.required, ".base64EncodedString()")
             elif p.strategy == "bytesMap":

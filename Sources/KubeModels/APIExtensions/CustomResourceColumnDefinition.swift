@@ -77,21 +77,21 @@ extension CustomResourceColumnDefinition: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.description != nil {
+        if let value = self.description {
             try writer.key("description")
-            try self.description?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.format != nil {
+        if let value = self.format {
             try writer.key("format")
-            try self.format?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("jsonPath")
         try self.jsonPath.write(to: writer)
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.priority != nil {
+        if let value = self.priority {
             try writer.key("priority")
-            try self.priority?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("type")
         try self.type.write(to: writer)

@@ -51,9 +51,9 @@ extension CustomResourceConversion: StructuredWritable {
         try writer.beginMapping()
         try writer.key("strategy")
         try self.strategy.write(to: writer)
-        if self.webhook != nil {
+        if let value = self.webhook {
             try writer.key("webhook")
-            try self.webhook?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

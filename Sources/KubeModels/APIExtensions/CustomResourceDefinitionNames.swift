@@ -77,25 +77,25 @@ extension CustomResourceDefinitionNames: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.categories != nil {
+        if let value = self.categories {
             try writer.key("categories")
-            try self.categories?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("kind")
         try self.kind.write(to: writer)
-        if self.listKind != nil {
+        if let value = self.listKind {
             try writer.key("listKind")
-            try self.listKind?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("plural")
         try self.plural.write(to: writer)
-        if self.shortNames != nil {
+        if let value = self.shortNames {
             try writer.key("shortNames")
-            try self.shortNames?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.singular != nil {
+        if let value = self.singular {
             try writer.key("singular")
-            try self.singular?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -77,17 +77,17 @@ extension CustomResourceDefinitionSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.conversion != nil {
+        if let value = self.conversion {
             try writer.key("conversion")
-            try self.conversion?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("group")
         try self.group.write(to: writer)
         try writer.key("names")
         try self.names.write(to: writer)
-        if self.preserveUnknownFields != nil {
+        if let value = self.preserveUnknownFields {
             try writer.key("preserveUnknownFields")
-            try self.preserveUnknownFields?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("scope")
         try self.scope.write(to: writer)

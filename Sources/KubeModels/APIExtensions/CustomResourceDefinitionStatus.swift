@@ -63,21 +63,21 @@ extension CustomResourceDefinitionStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.acceptedNames != nil {
+        if let value = self.acceptedNames {
             try writer.key("acceptedNames")
-            try self.acceptedNames?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.observedGeneration != nil {
+        if let value = self.observedGeneration {
             try writer.key("observedGeneration")
-            try self.observedGeneration?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.storedVersions != nil {
+        if let value = self.storedVersions {
             try writer.key("storedVersions")
-            try self.storedVersions?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -98,35 +98,35 @@ extension CustomResourceDefinitionVersion: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.additionalPrinterColumns != nil {
+        if let value = self.additionalPrinterColumns {
             try writer.key("additionalPrinterColumns")
-            try self.additionalPrinterColumns?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.deprecated != nil {
+        if let value = self.deprecated {
             try writer.key("deprecated")
-            try self.deprecated?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.deprecationWarning != nil {
+        if let value = self.deprecationWarning {
             try writer.key("deprecationWarning")
-            try self.deprecationWarning?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.schema != nil {
+        if let value = self.schema {
             try writer.key("schema")
-            try self.schema?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.selectableFields != nil {
+        if let value = self.selectableFields {
             try writer.key("selectableFields")
-            try self.selectableFields?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("served")
         try self.served.write(to: writer)
         try writer.key("storage")
         try self.storage.write(to: writer)
-        if self.subresources != nil {
+        if let value = self.subresources {
             try writer.key("subresources")
-            try self.subresources?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

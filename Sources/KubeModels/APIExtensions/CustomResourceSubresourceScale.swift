@@ -56,9 +56,9 @@ extension CustomResourceSubresourceScale: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.labelSelectorPath != nil {
+        if let value = self.labelSelectorPath {
             try writer.key("labelSelectorPath")
-            try self.labelSelectorPath?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("specReplicasPath")
         try self.specReplicasPath.write(to: writer)

@@ -49,13 +49,13 @@ extension CustomResourceSubresources: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.scale != nil {
+        if let value = self.scale {
             try writer.key("scale")
-            try self.scale?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.status != nil {
+        if let value = self.status {
             try writer.key("status")
-            try self.status?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

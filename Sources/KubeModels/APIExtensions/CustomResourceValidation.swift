@@ -42,9 +42,9 @@ extension CustomResourceValidation: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.openAPIV3Schema != nil {
+        if let value = self.openAPIV3Schema {
             try writer.key("openAPIV3Schema")
-            try self.openAPIV3Schema?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

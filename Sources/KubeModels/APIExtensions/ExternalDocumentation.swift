@@ -49,13 +49,13 @@ extension ExternalDocumentation: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.description != nil {
+        if let value = self.description {
             try writer.key("description")
-            try self.description?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.url != nil {
+        if let value = self.url {
             try writer.key("url")
-            try self.url?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -347,181 +347,181 @@ extension JSONSchemaProps: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.ref != nil {
+        if let value = self.ref {
             try writer.key("$ref")
-            try self.ref?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.schema != nil {
+        if let value = self.schema {
             try writer.key("$schema")
-            try self.schema?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.additionalItems != nil {
+        if let value = self.additionalItems {
             try writer.key("additionalItems")
-            try self.additionalItems?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.additionalProperties != nil {
+        if let value = self.additionalProperties {
             try writer.key("additionalProperties")
-            try self.additionalProperties?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.allOf != nil {
+        if let value = self.allOf {
             try writer.key("allOf")
-            try self.allOf?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.anyOf != nil {
+        if let value = self.anyOf {
             try writer.key("anyOf")
-            try self.anyOf?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.`default` != nil {
+        if let value = self.`default` {
             try writer.key("default")
-            try self.`default`?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.definitions != nil {
+        if let value = self.definitions {
             try writer.key("definitions")
-            try self.definitions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.dependencies != nil {
+        if let value = self.dependencies {
             try writer.key("dependencies")
-            try self.dependencies?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.description != nil {
+        if let value = self.description {
             try writer.key("description")
-            try self.description?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.`enum` != nil {
+        if let value = self.`enum` {
             try writer.key("enum")
-            try self.`enum`?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.example != nil {
+        if let value = self.example {
             try writer.key("example")
-            try self.example?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.exclusiveMaximum != nil {
+        if let value = self.exclusiveMaximum {
             try writer.key("exclusiveMaximum")
-            try self.exclusiveMaximum?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.exclusiveMinimum != nil {
+        if let value = self.exclusiveMinimum {
             try writer.key("exclusiveMinimum")
-            try self.exclusiveMinimum?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.externalDocs != nil {
+        if let value = self.externalDocs {
             try writer.key("externalDocs")
-            try self.externalDocs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.format != nil {
+        if let value = self.format {
             try writer.key("format")
-            try self.format?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.id != nil {
+        if let value = self.id {
             try writer.key("id")
-            try self.id?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.items != nil {
+        if let value = self.items {
             try writer.key("items")
-            try self.items?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.maxItems != nil {
+        if let value = self.maxItems {
             try writer.key("maxItems")
-            try self.maxItems?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.maxLength != nil {
+        if let value = self.maxLength {
             try writer.key("maxLength")
-            try self.maxLength?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.maxProperties != nil {
+        if let value = self.maxProperties {
             try writer.key("maxProperties")
-            try self.maxProperties?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.maximum != nil {
+        if let value = self.maximum {
             try writer.key("maximum")
-            try self.maximum?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.minItems != nil {
+        if let value = self.minItems {
             try writer.key("minItems")
-            try self.minItems?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.minLength != nil {
+        if let value = self.minLength {
             try writer.key("minLength")
-            try self.minLength?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.minProperties != nil {
+        if let value = self.minProperties {
             try writer.key("minProperties")
-            try self.minProperties?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.minimum != nil {
+        if let value = self.minimum {
             try writer.key("minimum")
-            try self.minimum?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.multipleOf != nil {
+        if let value = self.multipleOf {
             try writer.key("multipleOf")
-            try self.multipleOf?.write(to: writer)
+            try value.write(to: writer)
         }
         if let value = _not?.value {
             try writer.key("not")
             try value.write(to: writer)
         }
-        if self.nullable != nil {
+        if let value = self.nullable {
             try writer.key("nullable")
-            try self.nullable?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.oneOf != nil {
+        if let value = self.oneOf {
             try writer.key("oneOf")
-            try self.oneOf?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.pattern != nil {
+        if let value = self.pattern {
             try writer.key("pattern")
-            try self.pattern?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.patternProperties != nil {
+        if let value = self.patternProperties {
             try writer.key("patternProperties")
-            try self.patternProperties?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.properties != nil {
+        if let value = self.properties {
             try writer.key("properties")
-            try self.properties?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.required != nil {
+        if let value = self.required {
             try writer.key("required")
-            try self.required?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.title != nil {
+        if let value = self.title {
             try writer.key("title")
-            try self.title?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.type != nil {
+        if let value = self.type {
             try writer.key("type")
-            try self.type?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.uniqueItems != nil {
+        if let value = self.uniqueItems {
             try writer.key("uniqueItems")
-            try self.uniqueItems?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.xKubernetesEmbeddedResource != nil {
+        if let value = self.xKubernetesEmbeddedResource {
             try writer.key("x-kubernetes-embedded-resource")
-            try self.xKubernetesEmbeddedResource?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.xKubernetesIntOrString != nil {
+        if let value = self.xKubernetesIntOrString {
             try writer.key("x-kubernetes-int-or-string")
-            try self.xKubernetesIntOrString?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.xKubernetesListMapKeys != nil {
+        if let value = self.xKubernetesListMapKeys {
             try writer.key("x-kubernetes-list-map-keys")
-            try self.xKubernetesListMapKeys?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.xKubernetesListType != nil {
+        if let value = self.xKubernetesListType {
             try writer.key("x-kubernetes-list-type")
-            try self.xKubernetesListType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.xKubernetesMapType != nil {
+        if let value = self.xKubernetesMapType {
             try writer.key("x-kubernetes-map-type")
-            try self.xKubernetesMapType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.xKubernetesPreserveUnknownFields != nil {
+        if let value = self.xKubernetesPreserveUnknownFields {
             try writer.key("x-kubernetes-preserve-unknown-fields")
-            try self.xKubernetesPreserveUnknownFields?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.xKubernetesValidations != nil {
+        if let value = self.xKubernetesValidations {
             try writer.key("x-kubernetes-validations")
-            try self.xKubernetesValidations?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

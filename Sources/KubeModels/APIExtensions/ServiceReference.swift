@@ -67,13 +67,13 @@ extension ServiceReference: StructuredWritable {
         try self.name.write(to: writer)
         try writer.key("namespace")
         try self.namespace.write(to: writer)
-        if self.path != nil {
+        if let value = self.path {
             try writer.key("path")
-            try self.path?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.port != nil {
+        if let value = self.port {
             try writer.key("port")
-            try self.port?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -77,25 +77,25 @@ extension ValidationRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.fieldPath != nil {
+        if let value = self.fieldPath {
             try writer.key("fieldPath")
-            try self.fieldPath?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.message != nil {
+        if let value = self.message {
             try writer.key("message")
-            try self.message?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.messageExpression != nil {
+        if let value = self.messageExpression {
             try writer.key("messageExpression")
-            try self.messageExpression?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.optionalOldSelf != nil {
+        if let value = self.optionalOldSelf {
             try writer.key("optionalOldSelf")
-            try self.optionalOldSelf?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.reason != nil {
+        if let value = self.reason {
             try writer.key("reason")
-            try self.reason?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("rule")
         try self.rule.write(to: writer)

@@ -61,13 +61,13 @@ extension WebhookClientConfig: StructuredWritable {
             try writer.key("caBundle")
             try value.base64EncodedString().write(to: writer)
         }
-        if self.service != nil {
+        if let value = self.service {
             try writer.key("service")
-            try self.service?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.url != nil {
+        if let value = self.url {
             try writer.key("url")
-            try self.url?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,9 +49,9 @@ extension WebhookConversion: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.clientConfig != nil {
+        if let value = self.clientConfig {
             try writer.key("clientConfig")
-            try self.clientConfig?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("conversionReviewVersions")
         try self.conversionReviewVersions.write(to: writer)

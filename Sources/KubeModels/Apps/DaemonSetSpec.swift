@@ -70,21 +70,21 @@ extension DaemonSetSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.minReadySeconds != nil {
+        if let value = self.minReadySeconds {
             try writer.key("minReadySeconds")
-            try self.minReadySeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.revisionHistoryLimit != nil {
+        if let value = self.revisionHistoryLimit {
             try writer.key("revisionHistoryLimit")
-            try self.revisionHistoryLimit?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("selector")
         try self.selector.write(to: writer)
         try writer.key("template")
         try self.template.write(to: writer)
-        if self.updateStrategy != nil {
+        if let value = self.updateStrategy {
             try writer.key("updateStrategy")
-            try self.updateStrategy?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -105,37 +105,37 @@ extension DaemonSetStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.collisionCount != nil {
+        if let value = self.collisionCount {
             try writer.key("collisionCount")
-            try self.collisionCount?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("currentNumberScheduled")
         try self.currentNumberScheduled.write(to: writer)
         try writer.key("desiredNumberScheduled")
         try self.desiredNumberScheduled.write(to: writer)
-        if self.numberAvailable != nil {
+        if let value = self.numberAvailable {
             try writer.key("numberAvailable")
-            try self.numberAvailable?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("numberMisscheduled")
         try self.numberMisscheduled.write(to: writer)
         try writer.key("numberReady")
         try self.numberReady.write(to: writer)
-        if self.numberUnavailable != nil {
+        if let value = self.numberUnavailable {
             try writer.key("numberUnavailable")
-            try self.numberUnavailable?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.observedGeneration != nil {
+        if let value = self.observedGeneration {
             try writer.key("observedGeneration")
-            try self.observedGeneration?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.updatedNumberScheduled != nil {
+        if let value = self.updatedNumberScheduled {
             try writer.key("updatedNumberScheduled")
-            try self.updatedNumberScheduled?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

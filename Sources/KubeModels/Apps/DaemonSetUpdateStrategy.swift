@@ -49,13 +49,13 @@ extension DaemonSetUpdateStrategy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.rollingUpdate != nil {
+        if let value = self.rollingUpdate {
             try writer.key("rollingUpdate")
-            try self.rollingUpdate?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.type != nil {
+        if let value = self.type {
             try writer.key("type")
-            try self.type?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -91,31 +91,31 @@ extension DeploymentSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.minReadySeconds != nil {
+        if let value = self.minReadySeconds {
             try writer.key("minReadySeconds")
-            try self.minReadySeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.paused != nil {
+        if let value = self.paused {
             try writer.key("paused")
-            try self.paused?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.progressDeadlineSeconds != nil {
+        if let value = self.progressDeadlineSeconds {
             try writer.key("progressDeadlineSeconds")
-            try self.progressDeadlineSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.replicas != nil {
+        if let value = self.replicas {
             try writer.key("replicas")
-            try self.replicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.revisionHistoryLimit != nil {
+        if let value = self.revisionHistoryLimit {
             try writer.key("revisionHistoryLimit")
-            try self.revisionHistoryLimit?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("selector")
         try self.selector.write(to: writer)
-        if self.strategy != nil {
+        if let value = self.strategy {
             try writer.key("strategy")
-            try self.strategy?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("template")
         try self.template.write(to: writer)

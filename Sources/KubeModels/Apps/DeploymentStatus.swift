@@ -98,41 +98,41 @@ extension DeploymentStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.availableReplicas != nil {
+        if let value = self.availableReplicas {
             try writer.key("availableReplicas")
-            try self.availableReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.collisionCount != nil {
+        if let value = self.collisionCount {
             try writer.key("collisionCount")
-            try self.collisionCount?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.observedGeneration != nil {
+        if let value = self.observedGeneration {
             try writer.key("observedGeneration")
-            try self.observedGeneration?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readyReplicas != nil {
+        if let value = self.readyReplicas {
             try writer.key("readyReplicas")
-            try self.readyReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.replicas != nil {
+        if let value = self.replicas {
             try writer.key("replicas")
-            try self.replicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.terminatingReplicas != nil {
+        if let value = self.terminatingReplicas {
             try writer.key("terminatingReplicas")
-            try self.terminatingReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.unavailableReplicas != nil {
+        if let value = self.unavailableReplicas {
             try writer.key("unavailableReplicas")
-            try self.unavailableReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.updatedReplicas != nil {
+        if let value = self.updatedReplicas {
             try writer.key("updatedReplicas")
-            try self.updatedReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

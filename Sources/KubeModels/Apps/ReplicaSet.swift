@@ -94,9 +94,9 @@ extension ReplicaSet: StructuredWritable {
         }
         try writer.key("spec")
         try self.spec.write(to: writer)
-        if self.status != nil {
+        if let value = self.status {
             try writer.key("status")
-            try self.status?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

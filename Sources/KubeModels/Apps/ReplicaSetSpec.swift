@@ -63,19 +63,19 @@ extension ReplicaSetSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.minReadySeconds != nil {
+        if let value = self.minReadySeconds {
             try writer.key("minReadySeconds")
-            try self.minReadySeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.replicas != nil {
+        if let value = self.replicas {
             try writer.key("replicas")
-            try self.replicas?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("selector")
         try self.selector.write(to: writer)
-        if self.template != nil {
+        if let value = self.template {
             try writer.key("template")
-            try self.template?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

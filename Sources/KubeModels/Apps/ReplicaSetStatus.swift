@@ -84,31 +84,31 @@ extension ReplicaSetStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.availableReplicas != nil {
+        if let value = self.availableReplicas {
             try writer.key("availableReplicas")
-            try self.availableReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fullyLabeledReplicas != nil {
+        if let value = self.fullyLabeledReplicas {
             try writer.key("fullyLabeledReplicas")
-            try self.fullyLabeledReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.observedGeneration != nil {
+        if let value = self.observedGeneration {
             try writer.key("observedGeneration")
-            try self.observedGeneration?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readyReplicas != nil {
+        if let value = self.readyReplicas {
             try writer.key("readyReplicas")
-            try self.readyReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("replicas")
         try self.replicas.write(to: writer)
-        if self.terminatingReplicas != nil {
+        if let value = self.terminatingReplicas {
             try writer.key("terminatingReplicas")
-            try self.terminatingReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension RollingUpdateDeployment: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.maxSurge != nil {
+        if let value = self.maxSurge {
             try writer.key("maxSurge")
-            try self.maxSurge?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.maxUnavailable != nil {
+        if let value = self.maxUnavailable {
             try writer.key("maxUnavailable")
-            try self.maxUnavailable?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

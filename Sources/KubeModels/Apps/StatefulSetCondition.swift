@@ -70,25 +70,25 @@ extension StatefulSetCondition: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.lastTransitionTime != nil {
+        if let value = self.lastTransitionTime {
             try writer.key("lastTransitionTime")
-            try self.lastTransitionTime?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.message != nil {
+        if let value = self.message {
             try writer.key("message")
-            try self.message?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.reason != nil {
+        if let value = self.reason {
             try writer.key("reason")
-            try self.reason?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.status != nil {
+        if let value = self.status {
             try writer.key("status")
-            try self.status?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.type != nil {
+        if let value = self.type {
             try writer.key("type")
-            try self.type?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -42,9 +42,9 @@ extension StatefulSetOrdinals: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.start != nil {
+        if let value = self.start {
             try writer.key("start")
-            try self.start?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

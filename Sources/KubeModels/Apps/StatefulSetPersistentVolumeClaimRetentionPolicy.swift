@@ -49,13 +49,13 @@ extension StatefulSetPersistentVolumeClaimRetentionPolicy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.whenDeleted != nil {
+        if let value = self.whenDeleted {
             try writer.key("whenDeleted")
-            try self.whenDeleted?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.whenScaled != nil {
+        if let value = self.whenScaled {
             try writer.key("whenScaled")
-            try self.whenScaled?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

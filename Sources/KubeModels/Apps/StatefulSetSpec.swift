@@ -112,45 +112,45 @@ extension StatefulSetSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.minReadySeconds != nil {
+        if let value = self.minReadySeconds {
             try writer.key("minReadySeconds")
-            try self.minReadySeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ordinals != nil {
+        if let value = self.ordinals {
             try writer.key("ordinals")
-            try self.ordinals?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.persistentVolumeClaimRetentionPolicy != nil {
+        if let value = self.persistentVolumeClaimRetentionPolicy {
             try writer.key("persistentVolumeClaimRetentionPolicy")
-            try self.persistentVolumeClaimRetentionPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podManagementPolicy != nil {
+        if let value = self.podManagementPolicy {
             try writer.key("podManagementPolicy")
-            try self.podManagementPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.replicas != nil {
+        if let value = self.replicas {
             try writer.key("replicas")
-            try self.replicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.revisionHistoryLimit != nil {
+        if let value = self.revisionHistoryLimit {
             try writer.key("revisionHistoryLimit")
-            try self.revisionHistoryLimit?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("selector")
         try self.selector.write(to: writer)
-        if self.serviceName != nil {
+        if let value = self.serviceName {
             try writer.key("serviceName")
-            try self.serviceName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("template")
         try self.template.write(to: writer)
-        if self.updateStrategy != nil {
+        if let value = self.updateStrategy {
             try writer.key("updateStrategy")
-            try self.updateStrategy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeClaimTemplates != nil {
+        if let value = self.volumeClaimTemplates {
             try writer.key("volumeClaimTemplates")
-            try self.volumeClaimTemplates?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -105,43 +105,43 @@ extension StatefulSetStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.availableReplicas != nil {
+        if let value = self.availableReplicas {
             try writer.key("availableReplicas")
-            try self.availableReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.collisionCount != nil {
+        if let value = self.collisionCount {
             try writer.key("collisionCount")
-            try self.collisionCount?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.currentReplicas != nil {
+        if let value = self.currentReplicas {
             try writer.key("currentReplicas")
-            try self.currentReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.currentRevision != nil {
+        if let value = self.currentRevision {
             try writer.key("currentRevision")
-            try self.currentRevision?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.observedGeneration != nil {
+        if let value = self.observedGeneration {
             try writer.key("observedGeneration")
-            try self.observedGeneration?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readyReplicas != nil {
+        if let value = self.readyReplicas {
             try writer.key("readyReplicas")
-            try self.readyReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("replicas")
         try self.replicas.write(to: writer)
-        if self.updateRevision != nil {
+        if let value = self.updateRevision {
             try writer.key("updateRevision")
-            try self.updateRevision?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.updatedReplicas != nil {
+        if let value = self.updatedReplicas {
             try writer.key("updatedReplicas")
-            try self.updatedReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

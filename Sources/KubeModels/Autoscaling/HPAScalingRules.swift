@@ -63,21 +63,21 @@ extension HPAScalingRules: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.policies != nil {
+        if let value = self.policies {
             try writer.key("policies")
-            try self.policies?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.selectPolicy != nil {
+        if let value = self.selectPolicy {
             try writer.key("selectPolicy")
-            try self.selectPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.stabilizationWindowSeconds != nil {
+        if let value = self.stabilizationWindowSeconds {
             try writer.key("stabilizationWindowSeconds")
-            try self.stabilizationWindowSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.tolerance != nil {
+        if let value = self.tolerance {
             try writer.key("tolerance")
-            try self.tolerance?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

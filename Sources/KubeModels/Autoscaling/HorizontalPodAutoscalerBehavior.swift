@@ -49,13 +49,13 @@ extension HorizontalPodAutoscalerBehavior: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.scaleDown != nil {
+        if let value = self.scaleDown {
             try writer.key("scaleDown")
-            try self.scaleDown?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.scaleUp != nil {
+        if let value = self.scaleUp {
             try writer.key("scaleUp")
-            try self.scaleUp?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -70,19 +70,19 @@ extension HorizontalPodAutoscalerSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.behavior != nil {
+        if let value = self.behavior {
             try writer.key("behavior")
-            try self.behavior?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("maxReplicas")
         try self.maxReplicas.write(to: writer)
-        if self.metrics != nil {
+        if let value = self.metrics {
             try writer.key("metrics")
-            try self.metrics?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.minReplicas != nil {
+        if let value = self.minReplicas {
             try writer.key("minReplicas")
-            try self.minReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("scaleTargetRef")
         try self.scaleTargetRef.write(to: writer)

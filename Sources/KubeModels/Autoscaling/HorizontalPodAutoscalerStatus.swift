@@ -77,27 +77,27 @@ extension HorizontalPodAutoscalerStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.currentMetrics != nil {
+        if let value = self.currentMetrics {
             try writer.key("currentMetrics")
-            try self.currentMetrics?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.currentReplicas != nil {
+        if let value = self.currentReplicas {
             try writer.key("currentReplicas")
-            try self.currentReplicas?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("desiredReplicas")
         try self.desiredReplicas.write(to: writer)
-        if self.lastScaleTime != nil {
+        if let value = self.lastScaleTime {
             try writer.key("lastScaleTime")
-            try self.lastScaleTime?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.observedGeneration != nil {
+        if let value = self.observedGeneration {
             try writer.key("observedGeneration")
-            try self.observedGeneration?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

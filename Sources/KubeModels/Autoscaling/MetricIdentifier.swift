@@ -51,9 +51,9 @@ extension MetricIdentifier: StructuredWritable {
         try writer.beginMapping()
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.selector != nil {
+        if let value = self.selector {
             try writer.key("selector")
-            try self.selector?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

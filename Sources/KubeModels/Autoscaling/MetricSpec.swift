@@ -77,25 +77,25 @@ extension MetricSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.containerResource != nil {
+        if let value = self.containerResource {
             try writer.key("containerResource")
-            try self.containerResource?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.external != nil {
+        if let value = self.external {
             try writer.key("external")
-            try self.external?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.object != nil {
+        if let value = self.object {
             try writer.key("object")
-            try self.object?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.pods != nil {
+        if let value = self.pods {
             try writer.key("pods")
-            try self.pods?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resource != nil {
+        if let value = self.resource {
             try writer.key("resource")
-            try self.resource?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("type")
         try self.type.write(to: writer)

@@ -63,19 +63,19 @@ extension MetricTarget: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.averageUtilization != nil {
+        if let value = self.averageUtilization {
             try writer.key("averageUtilization")
-            try self.averageUtilization?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.averageValue != nil {
+        if let value = self.averageValue {
             try writer.key("averageValue")
-            try self.averageValue?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("type")
         try self.type.write(to: writer)
-        if self.value != nil {
+        if let value = self.value {
             try writer.key("value")
-            try self.value?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

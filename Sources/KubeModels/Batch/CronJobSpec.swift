@@ -91,33 +91,33 @@ extension CronJobSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.concurrencyPolicy != nil {
+        if let value = self.concurrencyPolicy {
             try writer.key("concurrencyPolicy")
-            try self.concurrencyPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.failedJobsHistoryLimit != nil {
+        if let value = self.failedJobsHistoryLimit {
             try writer.key("failedJobsHistoryLimit")
-            try self.failedJobsHistoryLimit?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("jobTemplate")
         try self.jobTemplate.write(to: writer)
         try writer.key("schedule")
         try self.schedule.write(to: writer)
-        if self.startingDeadlineSeconds != nil {
+        if let value = self.startingDeadlineSeconds {
             try writer.key("startingDeadlineSeconds")
-            try self.startingDeadlineSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.successfulJobsHistoryLimit != nil {
+        if let value = self.successfulJobsHistoryLimit {
             try writer.key("successfulJobsHistoryLimit")
-            try self.successfulJobsHistoryLimit?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.suspend != nil {
+        if let value = self.suspend {
             try writer.key("suspend")
-            try self.suspend?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.timeZone != nil {
+        if let value = self.timeZone {
             try writer.key("timeZone")
-            try self.timeZone?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -56,17 +56,17 @@ extension CronJobStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.active != nil {
+        if let value = self.active {
             try writer.key("active")
-            try self.active?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.lastScheduleTime != nil {
+        if let value = self.lastScheduleTime {
             try writer.key("lastScheduleTime")
-            try self.lastScheduleTime?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.lastSuccessfulTime != nil {
+        if let value = self.lastSuccessfulTime {
             try writer.key("lastSuccessfulTime")
-            try self.lastSuccessfulTime?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

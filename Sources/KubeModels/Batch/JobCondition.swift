@@ -77,21 +77,21 @@ extension JobCondition: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.lastProbeTime != nil {
+        if let value = self.lastProbeTime {
             try writer.key("lastProbeTime")
-            try self.lastProbeTime?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.lastTransitionTime != nil {
+        if let value = self.lastTransitionTime {
             try writer.key("lastTransitionTime")
-            try self.lastTransitionTime?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.message != nil {
+        if let value = self.message {
             try writer.key("message")
-            try self.message?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.reason != nil {
+        if let value = self.reason {
             try writer.key("reason")
-            try self.reason?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("status")
         try self.status.write(to: writer)

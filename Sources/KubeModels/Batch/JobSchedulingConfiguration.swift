@@ -63,21 +63,21 @@ extension JobSchedulingConfiguration: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.disruptionMode != nil {
+        if let value = self.disruptionMode {
             try writer.key("disruptionMode")
-            try self.disruptionMode?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resourceClaims != nil {
+        if let value = self.resourceClaims {
             try writer.key("resourceClaims")
-            try self.resourceClaims?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.schedulingConstraints != nil {
+        if let value = self.schedulingConstraints {
             try writer.key("schedulingConstraints")
-            try self.schedulingConstraints?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.schedulingPolicy != nil {
+        if let value = self.schedulingPolicy {
             try writer.key("schedulingPolicy")
-            try self.schedulingPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

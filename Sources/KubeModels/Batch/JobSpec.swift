@@ -154,71 +154,71 @@ extension JobSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.activeDeadlineSeconds != nil {
+        if let value = self.activeDeadlineSeconds {
             try writer.key("activeDeadlineSeconds")
-            try self.activeDeadlineSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.backoffLimit != nil {
+        if let value = self.backoffLimit {
             try writer.key("backoffLimit")
-            try self.backoffLimit?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.backoffLimitPerIndex != nil {
+        if let value = self.backoffLimitPerIndex {
             try writer.key("backoffLimitPerIndex")
-            try self.backoffLimitPerIndex?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.completionMode != nil {
+        if let value = self.completionMode {
             try writer.key("completionMode")
-            try self.completionMode?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.completions != nil {
+        if let value = self.completions {
             try writer.key("completions")
-            try self.completions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.managedBy != nil {
+        if let value = self.managedBy {
             try writer.key("managedBy")
-            try self.managedBy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.manualSelector != nil {
+        if let value = self.manualSelector {
             try writer.key("manualSelector")
-            try self.manualSelector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.maxFailedIndexes != nil {
+        if let value = self.maxFailedIndexes {
             try writer.key("maxFailedIndexes")
-            try self.maxFailedIndexes?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.parallelism != nil {
+        if let value = self.parallelism {
             try writer.key("parallelism")
-            try self.parallelism?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podFailurePolicy != nil {
+        if let value = self.podFailurePolicy {
             try writer.key("podFailurePolicy")
-            try self.podFailurePolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podReplacementPolicy != nil {
+        if let value = self.podReplacementPolicy {
             try writer.key("podReplacementPolicy")
-            try self.podReplacementPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.scheduling != nil {
+        if let value = self.scheduling {
             try writer.key("scheduling")
-            try self.scheduling?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.selector != nil {
+        if let value = self.selector {
             try writer.key("selector")
-            try self.selector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.successPolicy != nil {
+        if let value = self.successPolicy {
             try writer.key("successPolicy")
-            try self.successPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.suspend != nil {
+        if let value = self.suspend {
             try writer.key("suspend")
-            try self.suspend?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("template")
         try self.template.write(to: writer)
-        if self.ttlSecondsAfterFinished != nil {
+        if let value = self.ttlSecondsAfterFinished {
             try writer.key("ttlSecondsAfterFinished")
-            try self.ttlSecondsAfterFinished?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -112,49 +112,49 @@ extension JobStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.active != nil {
+        if let value = self.active {
             try writer.key("active")
-            try self.active?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.completedIndexes != nil {
+        if let value = self.completedIndexes {
             try writer.key("completedIndexes")
-            try self.completedIndexes?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.completionTime != nil {
+        if let value = self.completionTime {
             try writer.key("completionTime")
-            try self.completionTime?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.failed != nil {
+        if let value = self.failed {
             try writer.key("failed")
-            try self.failed?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.failedIndexes != nil {
+        if let value = self.failedIndexes {
             try writer.key("failedIndexes")
-            try self.failedIndexes?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ready != nil {
+        if let value = self.ready {
             try writer.key("ready")
-            try self.ready?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.startTime != nil {
+        if let value = self.startTime {
             try writer.key("startTime")
-            try self.startTime?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.succeeded != nil {
+        if let value = self.succeeded {
             try writer.key("succeeded")
-            try self.succeeded?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.terminating != nil {
+        if let value = self.terminating {
             try writer.key("terminating")
-            try self.terminating?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.uncountedTerminatedPods != nil {
+        if let value = self.uncountedTerminatedPods {
             try writer.key("uncountedTerminatedPods")
-            try self.uncountedTerminatedPods?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension JobTemplateSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.metadata != nil {
+        if let value = self.metadata {
             try writer.key("metadata")
-            try self.metadata?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.spec != nil {
+        if let value = self.spec {
             try writer.key("spec")
-            try self.spec?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

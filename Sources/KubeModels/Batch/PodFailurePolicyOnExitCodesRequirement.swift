@@ -56,9 +56,9 @@ extension PodFailurePolicyOnExitCodesRequirement: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.containerName != nil {
+        if let value = self.containerName {
             try writer.key("containerName")
-            try self.containerName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("operator")
         try self.`operator`.write(to: writer)

@@ -49,9 +49,9 @@ extension PodFailurePolicyOnPodConditionsPattern: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.status != nil {
+        if let value = self.status {
             try writer.key("status")
-            try self.status?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("type")
         try self.type.write(to: writer)

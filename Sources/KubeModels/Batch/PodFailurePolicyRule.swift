@@ -58,13 +58,13 @@ extension PodFailurePolicyRule: StructuredWritable {
         try writer.beginMapping()
         try writer.key("action")
         try self.action.write(to: writer)
-        if self.onExitCodes != nil {
+        if let value = self.onExitCodes {
             try writer.key("onExitCodes")
-            try self.onExitCodes?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.onPodConditions != nil {
+        if let value = self.onPodConditions {
             try writer.key("onPodConditions")
-            try self.onPodConditions?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

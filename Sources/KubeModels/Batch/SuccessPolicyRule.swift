@@ -49,13 +49,13 @@ extension SuccessPolicyRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.succeededCount != nil {
+        if let value = self.succeededCount {
             try writer.key("succeededCount")
-            try self.succeededCount?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.succeededIndexes != nil {
+        if let value = self.succeededIndexes {
             try writer.key("succeededIndexes")
-            try self.succeededIndexes?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

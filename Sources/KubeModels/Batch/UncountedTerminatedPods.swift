@@ -49,13 +49,13 @@ extension UncountedTerminatedPods: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.failed != nil {
+        if let value = self.failed {
             try writer.key("failed")
-            try self.failed?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.succeeded != nil {
+        if let value = self.succeeded {
             try writer.key("succeeded")
-            try self.succeeded?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -56,17 +56,17 @@ extension Affinity: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.nodeAffinity != nil {
+        if let value = self.nodeAffinity {
             try writer.key("nodeAffinity")
-            try self.nodeAffinity?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podAffinity != nil {
+        if let value = self.podAffinity {
             try writer.key("podAffinity")
-            try self.podAffinity?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podAntiAffinity != nil {
+        if let value = self.podAntiAffinity {
             try writer.key("podAntiAffinity")
-            try self.podAntiAffinity?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

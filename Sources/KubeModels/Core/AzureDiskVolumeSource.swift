@@ -77,25 +77,25 @@ extension AzureDiskVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.cachingMode != nil {
+        if let value = self.cachingMode {
             try writer.key("cachingMode")
-            try self.cachingMode?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("diskName")
         try self.diskName.write(to: writer)
         try writer.key("diskURI")
         try self.diskURI.write(to: writer)
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.kind != nil {
+        if let value = self.kind {
             try writer.key("kind")
-            try self.kind?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -63,15 +63,15 @@ extension AzureFilePersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("secretName")
         try self.secretName.write(to: writer)
-        if self.secretNamespace != nil {
+        if let value = self.secretNamespace {
             try writer.key("secretNamespace")
-            try self.secretNamespace?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("shareName")
         try self.shareName.write(to: writer)

@@ -105,39 +105,39 @@ extension CSIPersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.controllerExpandSecretRef != nil {
+        if let value = self.controllerExpandSecretRef {
             try writer.key("controllerExpandSecretRef")
-            try self.controllerExpandSecretRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.controllerPublishSecretRef != nil {
+        if let value = self.controllerPublishSecretRef {
             try writer.key("controllerPublishSecretRef")
-            try self.controllerPublishSecretRef?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("driver")
         try self.driver.write(to: writer)
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodeExpandSecretRef != nil {
+        if let value = self.nodeExpandSecretRef {
             try writer.key("nodeExpandSecretRef")
-            try self.nodeExpandSecretRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodePublishSecretRef != nil {
+        if let value = self.nodePublishSecretRef {
             try writer.key("nodePublishSecretRef")
-            try self.nodePublishSecretRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodeStageSecretRef != nil {
+        if let value = self.nodeStageSecretRef {
             try writer.key("nodeStageSecretRef")
-            try self.nodeStageSecretRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeAttributes != nil {
+        if let value = self.volumeAttributes {
             try writer.key("volumeAttributes")
-            try self.volumeAttributes?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("volumeHandle")
         try self.volumeHandle.write(to: writer)

@@ -72,21 +72,21 @@ extension CSIVolumeSource: StructuredWritable {
         try writer.beginMapping()
         try writer.key("driver")
         try self.driver.write(to: writer)
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodePublishSecretRef != nil {
+        if let value = self.nodePublishSecretRef {
             try writer.key("nodePublishSecretRef")
-            try self.nodePublishSecretRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeAttributes != nil {
+        if let value = self.volumeAttributes {
             try writer.key("volumeAttributes")
-            try self.volumeAttributes?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension Capabilities: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.add != nil {
+        if let value = self.add {
             try writer.key("add")
-            try self.add?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.drop != nil {
+        if let value = self.drop {
             try writer.key("drop")
-            try self.drop?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

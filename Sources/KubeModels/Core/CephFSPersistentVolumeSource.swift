@@ -79,25 +79,25 @@ extension CephFSPersistentVolumeSource: StructuredWritable {
         try writer.beginMapping()
         try writer.key("monitors")
         try self.monitors.write(to: writer)
-        if self.path != nil {
+        if let value = self.path {
             try writer.key("path")
-            try self.path?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secretFile != nil {
+        if let value = self.secretFile {
             try writer.key("secretFile")
-            try self.secretFile?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secretRef != nil {
+        if let value = self.secretRef {
             try writer.key("secretRef")
-            try self.secretRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -42,9 +42,9 @@ extension ClientIPConfig: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.timeoutSeconds != nil {
+        if let value = self.timeoutSeconds {
             try writer.key("timeoutSeconds")
-            try self.timeoutSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -77,27 +77,27 @@ extension ClusterTrustBundleProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.labelSelector != nil {
+        if let value = self.labelSelector {
             try writer.key("labelSelector")
-            try self.labelSelector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.name != nil {
+        if let value = self.name {
             try writer.key("name")
-            try self.name?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.optional != nil {
+        if let value = self.optional {
             try writer.key("optional")
-            try self.optional?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("path")
         try self.path.write(to: writer)
-        if self.signerName != nil {
+        if let value = self.signerName {
             try writer.key("signerName")
-            try self.signerName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

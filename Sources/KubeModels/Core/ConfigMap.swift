@@ -108,13 +108,13 @@ extension ConfigMap: StructuredWritable {
             try writer.key("binaryData")
             try value.mapValues { $0.base64EncodedString() }.write(to: writer)
         }
-        if self.data != nil {
+        if let value = self.data {
             try writer.key("data")
-            try self.data?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.immutable != nil {
+        if let value = self.immutable {
             try writer.key("immutable")
-            try self.immutable?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

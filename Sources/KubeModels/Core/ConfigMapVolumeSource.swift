@@ -70,25 +70,25 @@ extension ConfigMapVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.defaultMode != nil {
+        if let value = self.defaultMode {
             try writer.key("defaultMode")
-            try self.defaultMode?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.defaultUser != nil {
+        if let value = self.defaultUser {
             try writer.key("defaultUser")
-            try self.defaultUser?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.items != nil {
+        if let value = self.items {
             try writer.key("items")
-            try self.items?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.name != nil {
+        if let value = self.name {
             try writer.key("name")
-            try self.name?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.optional != nil {
+        if let value = self.optional {
             try writer.key("optional")
-            try self.optional?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -210,103 +210,103 @@ extension Container: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.args != nil {
+        if let value = self.args {
             try writer.key("args")
-            try self.args?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.command != nil {
+        if let value = self.command {
             try writer.key("command")
-            try self.command?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.env != nil {
+        if let value = self.env {
             try writer.key("env")
-            try self.env?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.envFrom != nil {
+        if let value = self.envFrom {
             try writer.key("envFrom")
-            try self.envFrom?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.image != nil {
+        if let value = self.image {
             try writer.key("image")
-            try self.image?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.imagePullPolicy != nil {
+        if let value = self.imagePullPolicy {
             try writer.key("imagePullPolicy")
-            try self.imagePullPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.lifecycle != nil {
+        if let value = self.lifecycle {
             try writer.key("lifecycle")
-            try self.lifecycle?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.livenessProbe != nil {
+        if let value = self.livenessProbe {
             try writer.key("livenessProbe")
-            try self.livenessProbe?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.ports != nil {
+        if let value = self.ports {
             try writer.key("ports")
-            try self.ports?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readinessProbe != nil {
+        if let value = self.readinessProbe {
             try writer.key("readinessProbe")
-            try self.readinessProbe?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resizePolicy != nil {
+        if let value = self.resizePolicy {
             try writer.key("resizePolicy")
-            try self.resizePolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resources != nil {
+        if let value = self.resources {
             try writer.key("resources")
-            try self.resources?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.restartPolicy != nil {
+        if let value = self.restartPolicy {
             try writer.key("restartPolicy")
-            try self.restartPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.restartPolicyRules != nil {
+        if let value = self.restartPolicyRules {
             try writer.key("restartPolicyRules")
-            try self.restartPolicyRules?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.securityContext != nil {
+        if let value = self.securityContext {
             try writer.key("securityContext")
-            try self.securityContext?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.startupProbe != nil {
+        if let value = self.startupProbe {
             try writer.key("startupProbe")
-            try self.startupProbe?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.stdin != nil {
+        if let value = self.stdin {
             try writer.key("stdin")
-            try self.stdin?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.stdinOnce != nil {
+        if let value = self.stdinOnce {
             try writer.key("stdinOnce")
-            try self.stdinOnce?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.terminationMessagePath != nil {
+        if let value = self.terminationMessagePath {
             try writer.key("terminationMessagePath")
-            try self.terminationMessagePath?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.terminationMessagePolicy != nil {
+        if let value = self.terminationMessagePolicy {
             try writer.key("terminationMessagePolicy")
-            try self.terminationMessagePolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.tty != nil {
+        if let value = self.tty {
             try writer.key("tty")
-            try self.tty?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeDevices != nil {
+        if let value = self.volumeDevices {
             try writer.key("volumeDevices")
-            try self.volumeDevices?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeMounts != nil {
+        if let value = self.volumeMounts {
             try writer.key("volumeMounts")
-            try self.volumeMounts?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.workingDir != nil {
+        if let value = self.workingDir {
             try writer.key("workingDir")
-            try self.workingDir?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -72,21 +72,21 @@ extension ContainerPort: StructuredWritable {
         try writer.beginMapping()
         try writer.key("containerPort")
         try self.containerPort.write(to: writer)
-        if self.hostIP != nil {
+        if let value = self.hostIP {
             try writer.key("hostIP")
-            try self.hostIP?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostPort != nil {
+        if let value = self.hostPort {
             try writer.key("hostPort")
-            try self.hostPort?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.name != nil {
+        if let value = self.name {
             try writer.key("name")
-            try self.name?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.`protocol` != nil {
+        if let value = self.`protocol` {
             try writer.key("protocol")
-            try self.`protocol`?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -51,9 +51,9 @@ extension ContainerRestartRule: StructuredWritable {
         try writer.beginMapping()
         try writer.key("action")
         try self.action.write(to: writer)
-        if self.exitCodes != nil {
+        if let value = self.exitCodes {
             try writer.key("exitCodes")
-            try self.exitCodes?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -51,9 +51,9 @@ extension ContainerRestartRuleOnExitCodes: StructuredWritable {
         try writer.beginMapping()
         try writer.key("operator")
         try self.`operator`.write(to: writer)
-        if self.values != nil {
+        if let value = self.values {
             try writer.key("values")
-            try self.values?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

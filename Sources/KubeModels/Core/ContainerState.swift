@@ -56,17 +56,17 @@ extension ContainerState: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.running != nil {
+        if let value = self.running {
             try writer.key("running")
-            try self.running?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.terminated != nil {
+        if let value = self.terminated {
             try writer.key("terminated")
-            try self.terminated?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.waiting != nil {
+        if let value = self.waiting {
             try writer.key("waiting")
-            try self.waiting?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -42,9 +42,9 @@ extension ContainerStateRunning: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.startedAt != nil {
+        if let value = self.startedAt {
             try writer.key("startedAt")
-            try self.startedAt?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -84,31 +84,31 @@ extension ContainerStateTerminated: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.containerID != nil {
+        if let value = self.containerID {
             try writer.key("containerID")
-            try self.containerID?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("exitCode")
         try self.exitCode.write(to: writer)
-        if self.finishedAt != nil {
+        if let value = self.finishedAt {
             try writer.key("finishedAt")
-            try self.finishedAt?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.message != nil {
+        if let value = self.message {
             try writer.key("message")
-            try self.message?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.reason != nil {
+        if let value = self.reason {
             try writer.key("reason")
-            try self.reason?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.signal != nil {
+        if let value = self.signal {
             try writer.key("signal")
-            try self.signal?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.startedAt != nil {
+        if let value = self.startedAt {
             try writer.key("startedAt")
-            try self.startedAt?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension ContainerStateWaiting: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.message != nil {
+        if let value = self.message {
             try writer.key("message")
-            try self.message?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.reason != nil {
+        if let value = self.reason {
             try writer.key("reason")
-            try self.reason?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -140,55 +140,55 @@ extension ContainerStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.allocatedResources != nil {
+        if let value = self.allocatedResources {
             try writer.key("allocatedResources")
-            try self.allocatedResources?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.allocatedResourcesStatus != nil {
+        if let value = self.allocatedResourcesStatus {
             try writer.key("allocatedResourcesStatus")
-            try self.allocatedResourcesStatus?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.containerID != nil {
+        if let value = self.containerID {
             try writer.key("containerID")
-            try self.containerID?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("image")
         try self.image.write(to: writer)
         try writer.key("imageID")
         try self.imageID.write(to: writer)
-        if self.lastState != nil {
+        if let value = self.lastState {
             try writer.key("lastState")
-            try self.lastState?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("name")
         try self.name.write(to: writer)
         try writer.key("ready")
         try self.ready.write(to: writer)
-        if self.resources != nil {
+        if let value = self.resources {
             try writer.key("resources")
-            try self.resources?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("restartCount")
         try self.restartCount.write(to: writer)
-        if self.started != nil {
+        if let value = self.started {
             try writer.key("started")
-            try self.started?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.state != nil {
+        if let value = self.state {
             try writer.key("state")
-            try self.state?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.stopSignal != nil {
+        if let value = self.stopSignal {
             try writer.key("stopSignal")
-            try self.stopSignal?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeMounts != nil {
+        if let value = self.volumeMounts {
             try writer.key("volumeMounts")
-            try self.volumeMounts?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

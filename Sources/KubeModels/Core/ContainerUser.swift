@@ -42,9 +42,9 @@ extension ContainerUser: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.linux != nil {
+        if let value = self.linux {
             try writer.key("linux")
-            try self.linux?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

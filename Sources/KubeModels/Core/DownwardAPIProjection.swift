@@ -42,9 +42,9 @@ extension DownwardAPIProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.items != nil {
+        if let value = self.items {
             try writer.key("items")
-            try self.items?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -70,23 +70,23 @@ extension DownwardAPIVolumeFile: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.fieldRef != nil {
+        if let value = self.fieldRef {
             try writer.key("fieldRef")
-            try self.fieldRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.mode != nil {
+        if let value = self.mode {
             try writer.key("mode")
-            try self.mode?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("path")
         try self.path.write(to: writer)
-        if self.resourceFieldRef != nil {
+        if let value = self.resourceFieldRef {
             try writer.key("resourceFieldRef")
-            try self.resourceFieldRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -56,17 +56,17 @@ extension EmptyDirVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.medium != nil {
+        if let value = self.medium {
             try writer.key("medium")
-            try self.medium?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.mode != nil {
+        if let value = self.mode {
             try writer.key("mode")
-            try self.mode?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.sizeLimit != nil {
+        if let value = self.sizeLimit {
             try writer.key("sizeLimit")
-            try self.sizeLimit?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -56,17 +56,17 @@ extension EnvFromSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.configMapRef != nil {
+        if let value = self.configMapRef {
             try writer.key("configMapRef")
-            try self.configMapRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.prefix != nil {
+        if let value = self.prefix {
             try writer.key("prefix")
-            try self.prefix?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secretRef != nil {
+        if let value = self.secretRef {
             try writer.key("secretRef")
-            try self.secretRef?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -58,13 +58,13 @@ extension EnvVar: StructuredWritable {
         try writer.beginMapping()
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.value != nil {
+        if let value = self.value {
             try writer.key("value")
-            try self.value?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.valueFrom != nil {
+        if let value = self.valueFrom {
             try writer.key("valueFrom")
-            try self.valueFrom?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -70,25 +70,25 @@ extension EnvVarSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.configMapKeyRef != nil {
+        if let value = self.configMapKeyRef {
             try writer.key("configMapKeyRef")
-            try self.configMapKeyRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fieldRef != nil {
+        if let value = self.fieldRef {
             try writer.key("fieldRef")
-            try self.fieldRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fileKeyRef != nil {
+        if let value = self.fileKeyRef {
             try writer.key("fileKeyRef")
-            try self.fileKeyRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resourceFieldRef != nil {
+        if let value = self.resourceFieldRef {
             try writer.key("resourceFieldRef")
-            try self.resourceFieldRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secretKeyRef != nil {
+        if let value = self.secretKeyRef {
             try writer.key("secretKeyRef")
-            try self.secretKeyRef?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

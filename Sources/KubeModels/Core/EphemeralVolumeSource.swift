@@ -42,9 +42,9 @@ extension EphemeralVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.volumeClaimTemplate != nil {
+        if let value = self.volumeClaimTemplate {
             try writer.key("volumeClaimTemplate")
-            try self.volumeClaimTemplate?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

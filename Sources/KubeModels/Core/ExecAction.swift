@@ -42,9 +42,9 @@ extension ExecAction: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.command != nil {
+        if let value = self.command {
             try writer.key("command")
-            try self.command?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

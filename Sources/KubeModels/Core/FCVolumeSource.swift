@@ -70,25 +70,25 @@ extension FCVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.lun != nil {
+        if let value = self.lun {
             try writer.key("lun")
-            try self.lun?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.targetWWNs != nil {
+        if let value = self.targetWWNs {
             try writer.key("targetWWNs")
-            try self.targetWWNs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.wwids != nil {
+        if let value = self.wwids {
             try writer.key("wwids")
-            try self.wwids?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

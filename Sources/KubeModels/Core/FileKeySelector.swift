@@ -65,9 +65,9 @@ extension FileKeySelector: StructuredWritable {
         try writer.beginMapping()
         try writer.key("key")
         try self.key.write(to: writer)
-        if self.optional != nil {
+        if let value = self.optional {
             try writer.key("optional")
-            try self.optional?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("path")
         try self.path.write(to: writer)

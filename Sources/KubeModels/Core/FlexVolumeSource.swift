@@ -72,21 +72,21 @@ extension FlexVolumeSource: StructuredWritable {
         try writer.beginMapping()
         try writer.key("driver")
         try self.driver.write(to: writer)
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.options != nil {
+        if let value = self.options {
             try writer.key("options")
-            try self.options?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secretRef != nil {
+        if let value = self.secretRef {
             try writer.key("secretRef")
-            try self.secretRef?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension FlockerVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.datasetName != nil {
+        if let value = self.datasetName {
             try writer.key("datasetName")
-            try self.datasetName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.datasetUUID != nil {
+        if let value = self.datasetUUID {
             try writer.key("datasetUUID")
-            try self.datasetUUID?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -56,15 +56,15 @@ extension GRPCAction: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.mode != nil {
+        if let value = self.mode {
             try writer.key("mode")
-            try self.mode?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("port")
         try self.port.write(to: writer)
-        if self.service != nil {
+        if let value = self.service {
             try writer.key("service")
-            try self.service?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -56,15 +56,15 @@ extension GitRepoVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.directory != nil {
+        if let value = self.directory {
             try writer.key("directory")
-            try self.directory?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("repository")
         try self.repository.write(to: writer)
-        if self.revision != nil {
+        if let value = self.revision {
             try writer.key("revision")
-            try self.revision?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

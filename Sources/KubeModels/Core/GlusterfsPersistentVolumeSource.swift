@@ -65,15 +65,15 @@ extension GlusterfsPersistentVolumeSource: StructuredWritable {
         try writer.beginMapping()
         try writer.key("endpoints")
         try self.endpoints.write(to: writer)
-        if self.endpointsNamespace != nil {
+        if let value = self.endpointsNamespace {
             try writer.key("endpointsNamespace")
-            try self.endpointsNamespace?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("path")
         try self.path.write(to: writer)
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

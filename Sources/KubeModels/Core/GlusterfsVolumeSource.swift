@@ -60,9 +60,9 @@ extension GlusterfsVolumeSource: StructuredWritable {
         try self.endpoints.write(to: writer)
         try writer.key("path")
         try self.path.write(to: writer)
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -77,27 +77,27 @@ extension HTTPGetAction: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.host != nil {
+        if let value = self.host {
             try writer.key("host")
-            try self.host?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.httpHeaders != nil {
+        if let value = self.httpHeaders {
             try writer.key("httpHeaders")
-            try self.httpHeaders?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.path != nil {
+        if let value = self.path {
             try writer.key("path")
-            try self.path?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("port")
         try self.port.write(to: writer)
-        if self.`protocol` != nil {
+        if let value = self.`protocol` {
             try writer.key("protocol")
-            try self.`protocol`?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.scheme != nil {
+        if let value = self.scheme {
             try writer.key("scheme")
-            try self.scheme?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,9 +49,9 @@ extension HostAlias: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.hostnames != nil {
+        if let value = self.hostnames {
             try writer.key("hostnames")
-            try self.hostnames?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("ip")
         try self.ip.write(to: writer)

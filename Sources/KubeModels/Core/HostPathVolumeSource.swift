@@ -51,9 +51,9 @@ extension HostPathVolumeSource: StructuredWritable {
         try writer.beginMapping()
         try writer.key("path")
         try self.path.write(to: writer)
-        if self.type != nil {
+        if let value = self.type {
             try writer.key("type")
-            try self.type?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

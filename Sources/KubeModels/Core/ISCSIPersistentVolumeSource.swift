@@ -112,41 +112,41 @@ extension ISCSIPersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.chapAuthDiscovery != nil {
+        if let value = self.chapAuthDiscovery {
             try writer.key("chapAuthDiscovery")
-            try self.chapAuthDiscovery?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.chapAuthSession != nil {
+        if let value = self.chapAuthSession {
             try writer.key("chapAuthSession")
-            try self.chapAuthSession?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.initiatorName != nil {
+        if let value = self.initiatorName {
             try writer.key("initiatorName")
-            try self.initiatorName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("iqn")
         try self.iqn.write(to: writer)
-        if self.iscsiInterface != nil {
+        if let value = self.iscsiInterface {
             try writer.key("iscsiInterface")
-            try self.iscsiInterface?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("lun")
         try self.lun.write(to: writer)
-        if self.portals != nil {
+        if let value = self.portals {
             try writer.key("portals")
-            try self.portals?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secretRef != nil {
+        if let value = self.secretRef {
             try writer.key("secretRef")
-            try self.secretRef?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("targetPortal")
         try self.targetPortal.write(to: writer)

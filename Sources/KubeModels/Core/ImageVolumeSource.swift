@@ -49,13 +49,13 @@ extension ImageVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.pullPolicy != nil {
+        if let value = self.pullPolicy {
             try writer.key("pullPolicy")
-            try self.pullPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.reference != nil {
+        if let value = self.reference {
             try writer.key("reference")
-            try self.reference?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

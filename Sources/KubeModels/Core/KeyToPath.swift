@@ -65,15 +65,15 @@ extension KeyToPath: StructuredWritable {
         try writer.beginMapping()
         try writer.key("key")
         try self.key.write(to: writer)
-        if self.mode != nil {
+        if let value = self.mode {
             try writer.key("mode")
-            try self.mode?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("path")
         try self.path.write(to: writer)
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -56,17 +56,17 @@ extension Lifecycle: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.postStart != nil {
+        if let value = self.postStart {
             try writer.key("postStart")
-            try self.postStart?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.preStop != nil {
+        if let value = self.preStop {
             try writer.key("preStop")
-            try self.preStop?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.stopSignal != nil {
+        if let value = self.stopSignal {
             try writer.key("stopSignal")
-            try self.stopSignal?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -63,21 +63,21 @@ extension LifecycleHandler: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.exec != nil {
+        if let value = self.exec {
             try writer.key("exec")
-            try self.exec?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.httpGet != nil {
+        if let value = self.httpGet {
             try writer.key("httpGet")
-            try self.httpGet?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.sleep != nil {
+        if let value = self.sleep {
             try writer.key("sleep")
-            try self.sleep?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.tcpSocket != nil {
+        if let value = self.tcpSocket {
             try writer.key("tcpSocket")
-            try self.tcpSocket?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

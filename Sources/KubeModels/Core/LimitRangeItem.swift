@@ -77,25 +77,25 @@ extension LimitRangeItem: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.`default` != nil {
+        if let value = self.`default` {
             try writer.key("default")
-            try self.`default`?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.defaultRequest != nil {
+        if let value = self.defaultRequest {
             try writer.key("defaultRequest")
-            try self.defaultRequest?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.max != nil {
+        if let value = self.max {
             try writer.key("max")
-            try self.max?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.maxLimitRequestRatio != nil {
+        if let value = self.maxLimitRequestRatio {
             try writer.key("maxLimitRequestRatio")
-            try self.maxLimitRequestRatio?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.min != nil {
+        if let value = self.min {
             try writer.key("min")
-            try self.min?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("type")
         try self.type.write(to: writer)

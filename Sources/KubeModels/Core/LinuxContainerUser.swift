@@ -58,9 +58,9 @@ extension LinuxContainerUser: StructuredWritable {
         try writer.beginMapping()
         try writer.key("gid")
         try self.gid.write(to: writer)
-        if self.supplementalGroups != nil {
+        if let value = self.supplementalGroups {
             try writer.key("supplementalGroups")
-            try self.supplementalGroups?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("uid")
         try self.uid.write(to: writer)

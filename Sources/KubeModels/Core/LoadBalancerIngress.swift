@@ -63,21 +63,21 @@ extension LoadBalancerIngress: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.hostname != nil {
+        if let value = self.hostname {
             try writer.key("hostname")
-            try self.hostname?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ip != nil {
+        if let value = self.ip {
             try writer.key("ip")
-            try self.ip?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ipMode != nil {
+        if let value = self.ipMode {
             try writer.key("ipMode")
-            try self.ipMode?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ports != nil {
+        if let value = self.ports {
             try writer.key("ports")
-            try self.ports?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -42,9 +42,9 @@ extension LoadBalancerStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.ingress != nil {
+        if let value = self.ingress {
             try writer.key("ingress")
-            try self.ingress?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -51,9 +51,9 @@ extension ModifyVolumeStatus: StructuredWritable {
         try writer.beginMapping()
         try writer.key("status")
         try self.status.write(to: writer)
-        if self.targetVolumeAttributesClassName != nil {
+        if let value = self.targetVolumeAttributesClassName {
             try writer.key("targetVolumeAttributesClassName")
-            try self.targetVolumeAttributesClassName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

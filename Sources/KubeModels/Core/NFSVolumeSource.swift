@@ -58,9 +58,9 @@ extension NFSVolumeSource: StructuredWritable {
         try writer.beginMapping()
         try writer.key("path")
         try self.path.write(to: writer)
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("server")
         try self.server.write(to: writer)

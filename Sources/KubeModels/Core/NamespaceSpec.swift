@@ -42,9 +42,9 @@ extension NamespaceSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.finalizers != nil {
+        if let value = self.finalizers {
             try writer.key("finalizers")
-            try self.finalizers?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension NamespaceStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.phase != nil {
+        if let value = self.phase {
             try writer.key("phase")
-            try self.phase?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension NodeAffinity: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.preferredDuringSchedulingIgnoredDuringExecution != nil {
+        if let value = self.preferredDuringSchedulingIgnoredDuringExecution {
             try writer.key("preferredDuringSchedulingIgnoredDuringExecution")
-            try self.preferredDuringSchedulingIgnoredDuringExecution?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.requiredDuringSchedulingIgnoredDuringExecution != nil {
+        if let value = self.requiredDuringSchedulingIgnoredDuringExecution {
             try writer.key("requiredDuringSchedulingIgnoredDuringExecution")
-            try self.requiredDuringSchedulingIgnoredDuringExecution?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -58,13 +58,13 @@ extension NodeAllocatableOverheadResources: StructuredWritable {
         try writer.beginMapping()
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.perContainer != nil {
+        if let value = self.perContainer {
             try writer.key("perContainer")
-            try self.perContainer?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.perPod != nil {
+        if let value = self.perPod {
             try writer.key("perPod")
-            try self.perPod?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

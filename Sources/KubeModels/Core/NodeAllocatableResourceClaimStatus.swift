@@ -63,17 +63,17 @@ extension NodeAllocatableResourceClaimStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.containers != nil {
+        if let value = self.containers {
             try writer.key("containers")
-            try self.containers?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.mapping != nil {
+        if let value = self.mapping {
             try writer.key("mapping")
-            try self.mapping?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.overhead != nil {
+        if let value = self.overhead {
             try writer.key("overhead")
-            try self.overhead?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("resourceClaimName")
         try self.resourceClaimName.write(to: writer)

@@ -49,13 +49,13 @@ extension NodeSelectorTerm: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.matchExpressions != nil {
+        if let value = self.matchExpressions {
             try writer.key("matchExpressions")
-            try self.matchExpressions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.matchFields != nil {
+        if let value = self.matchFields {
             try writer.key("matchFields")
-            try self.matchFields?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

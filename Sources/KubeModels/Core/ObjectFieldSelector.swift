@@ -49,9 +49,9 @@ extension ObjectFieldSelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.apiVersion != nil {
+        if let value = self.apiVersion {
             try writer.key("apiVersion")
-            try self.apiVersion?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("fieldPath")
         try self.fieldPath.write(to: writer)

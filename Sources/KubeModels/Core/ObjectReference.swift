@@ -84,33 +84,33 @@ extension ObjectReference: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.apiVersion != nil {
+        if let value = self.apiVersion {
             try writer.key("apiVersion")
-            try self.apiVersion?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fieldPath != nil {
+        if let value = self.fieldPath {
             try writer.key("fieldPath")
-            try self.fieldPath?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.kind != nil {
+        if let value = self.kind {
             try writer.key("kind")
-            try self.kind?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.name != nil {
+        if let value = self.name {
             try writer.key("name")
-            try self.name?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.namespace != nil {
+        if let value = self.namespace {
             try writer.key("namespace")
-            try self.namespace?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resourceVersion != nil {
+        if let value = self.resourceVersion {
             try writer.key("resourceVersion")
-            try self.resourceVersion?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.uid != nil {
+        if let value = self.uid {
             try writer.key("uid")
-            try self.uid?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

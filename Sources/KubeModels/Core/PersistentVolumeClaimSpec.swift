@@ -98,41 +98,41 @@ extension PersistentVolumeClaimSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.accessModes != nil {
+        if let value = self.accessModes {
             try writer.key("accessModes")
-            try self.accessModes?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.dataSource != nil {
+        if let value = self.dataSource {
             try writer.key("dataSource")
-            try self.dataSource?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.dataSourceRef != nil {
+        if let value = self.dataSourceRef {
             try writer.key("dataSourceRef")
-            try self.dataSourceRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resources != nil {
+        if let value = self.resources {
             try writer.key("resources")
-            try self.resources?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.selector != nil {
+        if let value = self.selector {
             try writer.key("selector")
-            try self.selector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.storageClassName != nil {
+        if let value = self.storageClassName {
             try writer.key("storageClassName")
-            try self.storageClassName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeAttributesClassName != nil {
+        if let value = self.volumeAttributesClassName {
             try writer.key("volumeAttributesClassName")
-            try self.volumeAttributesClassName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeMode != nil {
+        if let value = self.volumeMode {
             try writer.key("volumeMode")
-            try self.volumeMode?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeName != nil {
+        if let value = self.volumeName {
             try writer.key("volumeName")
-            try self.volumeName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -98,41 +98,41 @@ extension PersistentVolumeClaimStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.accessModes != nil {
+        if let value = self.accessModes {
             try writer.key("accessModes")
-            try self.accessModes?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.allocatedResourceStatuses != nil {
+        if let value = self.allocatedResourceStatuses {
             try writer.key("allocatedResourceStatuses")
-            try self.allocatedResourceStatuses?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.allocatedResources != nil {
+        if let value = self.allocatedResources {
             try writer.key("allocatedResources")
-            try self.allocatedResources?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.capacity != nil {
+        if let value = self.capacity {
             try writer.key("capacity")
-            try self.capacity?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.currentVolumeAttributesClassName != nil {
+        if let value = self.currentVolumeAttributesClassName {
             try writer.key("currentVolumeAttributesClassName")
-            try self.currentVolumeAttributesClassName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.healthStatus != nil {
+        if let value = self.healthStatus {
             try writer.key("healthStatus")
-            try self.healthStatus?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.modifyVolumeStatus != nil {
+        if let value = self.modifyVolumeStatus {
             try writer.key("modifyVolumeStatus")
-            try self.modifyVolumeStatus?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.phase != nil {
+        if let value = self.phase {
             try writer.key("phase")
-            try self.phase?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

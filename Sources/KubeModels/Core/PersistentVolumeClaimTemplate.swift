@@ -49,9 +49,9 @@ extension PersistentVolumeClaimTemplate: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.metadata != nil {
+        if let value = self.metadata {
             try writer.key("metadata")
-            try self.metadata?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("spec")
         try self.spec.write(to: writer)

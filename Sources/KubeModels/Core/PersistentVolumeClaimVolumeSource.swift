@@ -51,9 +51,9 @@ extension PersistentVolumeClaimVolumeSource: StructuredWritable {
         try writer.beginMapping()
         try writer.key("claimName")
         try self.claimName.write(to: writer)
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

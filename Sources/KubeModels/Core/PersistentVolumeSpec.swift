@@ -252,129 +252,129 @@ extension PersistentVolumeSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.accessModes != nil {
+        if let value = self.accessModes {
             try writer.key("accessModes")
-            try self.accessModes?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.awsElasticBlockStore != nil {
+        if let value = self.awsElasticBlockStore {
             try writer.key("awsElasticBlockStore")
-            try self.awsElasticBlockStore?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.azureDisk != nil {
+        if let value = self.azureDisk {
             try writer.key("azureDisk")
-            try self.azureDisk?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.azureFile != nil {
+        if let value = self.azureFile {
             try writer.key("azureFile")
-            try self.azureFile?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.capacity != nil {
+        if let value = self.capacity {
             try writer.key("capacity")
-            try self.capacity?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.cephfs != nil {
+        if let value = self.cephfs {
             try writer.key("cephfs")
-            try self.cephfs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.cinder != nil {
+        if let value = self.cinder {
             try writer.key("cinder")
-            try self.cinder?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.claimRef != nil {
+        if let value = self.claimRef {
             try writer.key("claimRef")
-            try self.claimRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.csi != nil {
+        if let value = self.csi {
             try writer.key("csi")
-            try self.csi?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fc != nil {
+        if let value = self.fc {
             try writer.key("fc")
-            try self.fc?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.flexVolume != nil {
+        if let value = self.flexVolume {
             try writer.key("flexVolume")
-            try self.flexVolume?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.flocker != nil {
+        if let value = self.flocker {
             try writer.key("flocker")
-            try self.flocker?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.gcePersistentDisk != nil {
+        if let value = self.gcePersistentDisk {
             try writer.key("gcePersistentDisk")
-            try self.gcePersistentDisk?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.glusterfs != nil {
+        if let value = self.glusterfs {
             try writer.key("glusterfs")
-            try self.glusterfs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostPath != nil {
+        if let value = self.hostPath {
             try writer.key("hostPath")
-            try self.hostPath?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.iscsi != nil {
+        if let value = self.iscsi {
             try writer.key("iscsi")
-            try self.iscsi?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.local != nil {
+        if let value = self.local {
             try writer.key("local")
-            try self.local?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.mountOptions != nil {
+        if let value = self.mountOptions {
             try writer.key("mountOptions")
-            try self.mountOptions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nfs != nil {
+        if let value = self.nfs {
             try writer.key("nfs")
-            try self.nfs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodeAffinity != nil {
+        if let value = self.nodeAffinity {
             try writer.key("nodeAffinity")
-            try self.nodeAffinity?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.persistentVolumeReclaimPolicy != nil {
+        if let value = self.persistentVolumeReclaimPolicy {
             try writer.key("persistentVolumeReclaimPolicy")
-            try self.persistentVolumeReclaimPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.photonPersistentDisk != nil {
+        if let value = self.photonPersistentDisk {
             try writer.key("photonPersistentDisk")
-            try self.photonPersistentDisk?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.portworxVolume != nil {
+        if let value = self.portworxVolume {
             try writer.key("portworxVolume")
-            try self.portworxVolume?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.quobyte != nil {
+        if let value = self.quobyte {
             try writer.key("quobyte")
-            try self.quobyte?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.rbd != nil {
+        if let value = self.rbd {
             try writer.key("rbd")
-            try self.rbd?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.scaleIO != nil {
+        if let value = self.scaleIO {
             try writer.key("scaleIO")
-            try self.scaleIO?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.storageClassName != nil {
+        if let value = self.storageClassName {
             try writer.key("storageClassName")
-            try self.storageClassName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.storageos != nil {
+        if let value = self.storageos {
             try writer.key("storageos")
-            try self.storageos?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeAttributesClassName != nil {
+        if let value = self.volumeAttributesClassName {
             try writer.key("volumeAttributesClassName")
-            try self.volumeAttributesClassName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeMode != nil {
+        if let value = self.volumeMode {
             try writer.key("volumeMode")
-            try self.volumeMode?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.vsphereVolume != nil {
+        if let value = self.vsphereVolume {
             try writer.key("vsphereVolume")
-            try self.vsphereVolume?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -77,25 +77,25 @@ extension PodAffinityTerm: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.labelSelector != nil {
+        if let value = self.labelSelector {
             try writer.key("labelSelector")
-            try self.labelSelector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.matchLabelKeys != nil {
+        if let value = self.matchLabelKeys {
             try writer.key("matchLabelKeys")
-            try self.matchLabelKeys?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.mismatchLabelKeys != nil {
+        if let value = self.mismatchLabelKeys {
             try writer.key("mismatchLabelKeys")
-            try self.mismatchLabelKeys?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.namespaceSelector != nil {
+        if let value = self.namespaceSelector {
             try writer.key("namespaceSelector")
-            try self.namespaceSelector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.namespaces != nil {
+        if let value = self.namespaces {
             try writer.key("namespaces")
-            try self.namespaces?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("topologyKey")
         try self.topologyKey.write(to: writer)

@@ -91,33 +91,33 @@ extension PodCertificateProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.certificateChainPath != nil {
+        if let value = self.certificateChainPath {
             try writer.key("certificateChainPath")
-            try self.certificateChainPath?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.credentialBundlePath != nil {
+        if let value = self.credentialBundlePath {
             try writer.key("credentialBundlePath")
-            try self.credentialBundlePath?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.keyPath != nil {
+        if let value = self.keyPath {
             try writer.key("keyPath")
-            try self.keyPath?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("keyType")
         try self.keyType.write(to: writer)
-        if self.maxExpirationSeconds != nil {
+        if let value = self.maxExpirationSeconds {
             try writer.key("maxExpirationSeconds")
-            try self.maxExpirationSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("signerName")
         try self.signerName.write(to: writer)
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.userAnnotations != nil {
+        if let value = self.userAnnotations {
             try writer.key("userAnnotations")
-            try self.userAnnotations?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

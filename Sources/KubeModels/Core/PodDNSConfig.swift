@@ -56,17 +56,17 @@ extension PodDNSConfig: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.nameservers != nil {
+        if let value = self.nameservers {
             try writer.key("nameservers")
-            try self.nameservers?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.options != nil {
+        if let value = self.options {
             try writer.key("options")
-            try self.options?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.searches != nil {
+        if let value = self.searches {
             try writer.key("searches")
-            try self.searches?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

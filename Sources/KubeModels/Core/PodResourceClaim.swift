@@ -58,13 +58,13 @@ extension PodResourceClaim: StructuredWritable {
         try writer.beginMapping()
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.resourceClaimName != nil {
+        if let value = self.resourceClaimName {
             try writer.key("resourceClaimName")
-            try self.resourceClaimName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resourceClaimTemplateName != nil {
+        if let value = self.resourceClaimTemplateName {
             try writer.key("resourceClaimTemplateName")
-            try self.resourceClaimTemplateName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -51,9 +51,9 @@ extension PodResourceClaimStatus: StructuredWritable {
         try writer.beginMapping()
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.resourceClaimName != nil {
+        if let value = self.resourceClaimName {
             try writer.key("resourceClaimName")
-            try self.resourceClaimName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -42,9 +42,9 @@ extension PodSchedulingGroup: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.podGroupName != nil {
+        if let value = self.podGroupName {
             try writer.key("podGroupName")
-            try self.podGroupName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

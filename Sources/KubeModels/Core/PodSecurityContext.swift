@@ -126,57 +126,57 @@ extension PodSecurityContext: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.appArmorProfile != nil {
+        if let value = self.appArmorProfile {
             try writer.key("appArmorProfile")
-            try self.appArmorProfile?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fsGroup != nil {
+        if let value = self.fsGroup {
             try writer.key("fsGroup")
-            try self.fsGroup?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fsGroupChangePolicy != nil {
+        if let value = self.fsGroupChangePolicy {
             try writer.key("fsGroupChangePolicy")
-            try self.fsGroupChangePolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.runAsGroup != nil {
+        if let value = self.runAsGroup {
             try writer.key("runAsGroup")
-            try self.runAsGroup?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.runAsNonRoot != nil {
+        if let value = self.runAsNonRoot {
             try writer.key("runAsNonRoot")
-            try self.runAsNonRoot?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.runAsUser != nil {
+        if let value = self.runAsUser {
             try writer.key("runAsUser")
-            try self.runAsUser?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.seLinuxChangePolicy != nil {
+        if let value = self.seLinuxChangePolicy {
             try writer.key("seLinuxChangePolicy")
-            try self.seLinuxChangePolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.seLinuxOptions != nil {
+        if let value = self.seLinuxOptions {
             try writer.key("seLinuxOptions")
-            try self.seLinuxOptions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.seccompProfile != nil {
+        if let value = self.seccompProfile {
             try writer.key("seccompProfile")
-            try self.seccompProfile?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.supplementalGroups != nil {
+        if let value = self.supplementalGroups {
             try writer.key("supplementalGroups")
-            try self.supplementalGroups?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.supplementalGroupsPolicy != nil {
+        if let value = self.supplementalGroupsPolicy {
             try writer.key("supplementalGroupsPolicy")
-            try self.supplementalGroupsPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.sysctls != nil {
+        if let value = self.sysctls {
             try writer.key("sysctls")
-            try self.sysctls?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.windowsOptions != nil {
+        if let value = self.windowsOptions {
             try writer.key("windowsOptions")
-            try self.windowsOptions?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -336,175 +336,175 @@ extension PodSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.activeDeadlineSeconds != nil {
+        if let value = self.activeDeadlineSeconds {
             try writer.key("activeDeadlineSeconds")
-            try self.activeDeadlineSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.affinity != nil {
+        if let value = self.affinity {
             try writer.key("affinity")
-            try self.affinity?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.automountServiceAccountToken != nil {
+        if let value = self.automountServiceAccountToken {
             try writer.key("automountServiceAccountToken")
-            try self.automountServiceAccountToken?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("containers")
         try self.containers.write(to: writer)
-        if self.dnsConfig != nil {
+        if let value = self.dnsConfig {
             try writer.key("dnsConfig")
-            try self.dnsConfig?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.dnsPolicy != nil {
+        if let value = self.dnsPolicy {
             try writer.key("dnsPolicy")
-            try self.dnsPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.enableServiceLinks != nil {
+        if let value = self.enableServiceLinks {
             try writer.key("enableServiceLinks")
-            try self.enableServiceLinks?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ephemeralContainers != nil {
+        if let value = self.ephemeralContainers {
             try writer.key("ephemeralContainers")
-            try self.ephemeralContainers?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.evictionResponders != nil {
+        if let value = self.evictionResponders {
             try writer.key("evictionResponders")
-            try self.evictionResponders?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostAliases != nil {
+        if let value = self.hostAliases {
             try writer.key("hostAliases")
-            try self.hostAliases?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostIPC != nil {
+        if let value = self.hostIPC {
             try writer.key("hostIPC")
-            try self.hostIPC?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostNetwork != nil {
+        if let value = self.hostNetwork {
             try writer.key("hostNetwork")
-            try self.hostNetwork?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostPID != nil {
+        if let value = self.hostPID {
             try writer.key("hostPID")
-            try self.hostPID?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostUsers != nil {
+        if let value = self.hostUsers {
             try writer.key("hostUsers")
-            try self.hostUsers?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostname != nil {
+        if let value = self.hostname {
             try writer.key("hostname")
-            try self.hostname?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostnameOverride != nil {
+        if let value = self.hostnameOverride {
             try writer.key("hostnameOverride")
-            try self.hostnameOverride?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.imagePullSecrets != nil {
+        if let value = self.imagePullSecrets {
             try writer.key("imagePullSecrets")
-            try self.imagePullSecrets?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.initContainers != nil {
+        if let value = self.initContainers {
             try writer.key("initContainers")
-            try self.initContainers?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodeName != nil {
+        if let value = self.nodeName {
             try writer.key("nodeName")
-            try self.nodeName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodeSelector != nil {
+        if let value = self.nodeSelector {
             try writer.key("nodeSelector")
-            try self.nodeSelector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.os != nil {
+        if let value = self.os {
             try writer.key("os")
-            try self.os?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.overhead != nil {
+        if let value = self.overhead {
             try writer.key("overhead")
-            try self.overhead?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.preemptionPolicy != nil {
+        if let value = self.preemptionPolicy {
             try writer.key("preemptionPolicy")
-            try self.preemptionPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.priority != nil {
+        if let value = self.priority {
             try writer.key("priority")
-            try self.priority?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.priorityClassName != nil {
+        if let value = self.priorityClassName {
             try writer.key("priorityClassName")
-            try self.priorityClassName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readinessGates != nil {
+        if let value = self.readinessGates {
             try writer.key("readinessGates")
-            try self.readinessGates?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resourceClaims != nil {
+        if let value = self.resourceClaims {
             try writer.key("resourceClaims")
-            try self.resourceClaims?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resources != nil {
+        if let value = self.resources {
             try writer.key("resources")
-            try self.resources?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.restartPolicy != nil {
+        if let value = self.restartPolicy {
             try writer.key("restartPolicy")
-            try self.restartPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.runtimeClassName != nil {
+        if let value = self.runtimeClassName {
             try writer.key("runtimeClassName")
-            try self.runtimeClassName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.schedulerName != nil {
+        if let value = self.schedulerName {
             try writer.key("schedulerName")
-            try self.schedulerName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.schedulingGates != nil {
+        if let value = self.schedulingGates {
             try writer.key("schedulingGates")
-            try self.schedulingGates?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.schedulingGroup != nil {
+        if let value = self.schedulingGroup {
             try writer.key("schedulingGroup")
-            try self.schedulingGroup?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.securityContext != nil {
+        if let value = self.securityContext {
             try writer.key("securityContext")
-            try self.securityContext?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.serviceAccount != nil {
+        if let value = self.serviceAccount {
             try writer.key("serviceAccount")
-            try self.serviceAccount?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.serviceAccountName != nil {
+        if let value = self.serviceAccountName {
             try writer.key("serviceAccountName")
-            try self.serviceAccountName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.setHostnameAsFQDN != nil {
+        if let value = self.setHostnameAsFQDN {
             try writer.key("setHostnameAsFQDN")
-            try self.setHostnameAsFQDN?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.shareProcessNamespace != nil {
+        if let value = self.shareProcessNamespace {
             try writer.key("shareProcessNamespace")
-            try self.shareProcessNamespace?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.subdomain != nil {
+        if let value = self.subdomain {
             try writer.key("subdomain")
-            try self.subdomain?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.terminationGracePeriodSeconds != nil {
+        if let value = self.terminationGracePeriodSeconds {
             try writer.key("terminationGracePeriodSeconds")
-            try self.terminationGracePeriodSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.tolerations != nil {
+        if let value = self.tolerations {
             try writer.key("tolerations")
-            try self.tolerations?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.topologySpreadConstraints != nil {
+        if let value = self.topologySpreadConstraints {
             try writer.key("topologySpreadConstraints")
-            try self.topologySpreadConstraints?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumes != nil {
+        if let value = self.volumes {
             try writer.key("volumes")
-            try self.volumes?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -189,93 +189,93 @@ extension PodStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.allocatedResources != nil {
+        if let value = self.allocatedResources {
             try writer.key("allocatedResources")
-            try self.allocatedResources?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.containerStatuses != nil {
+        if let value = self.containerStatuses {
             try writer.key("containerStatuses")
-            try self.containerStatuses?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ephemeralContainerStatuses != nil {
+        if let value = self.ephemeralContainerStatuses {
             try writer.key("ephemeralContainerStatuses")
-            try self.ephemeralContainerStatuses?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.extendedResourceClaimStatus != nil {
+        if let value = self.extendedResourceClaimStatus {
             try writer.key("extendedResourceClaimStatus")
-            try self.extendedResourceClaimStatus?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostIP != nil {
+        if let value = self.hostIP {
             try writer.key("hostIP")
-            try self.hostIP?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostIPs != nil {
+        if let value = self.hostIPs {
             try writer.key("hostIPs")
-            try self.hostIPs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.initContainerStatuses != nil {
+        if let value = self.initContainerStatuses {
             try writer.key("initContainerStatuses")
-            try self.initContainerStatuses?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.message != nil {
+        if let value = self.message {
             try writer.key("message")
-            try self.message?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodeAllocatableResourceClaimStatuses != nil {
+        if let value = self.nodeAllocatableResourceClaimStatuses {
             try writer.key("nodeAllocatableResourceClaimStatuses")
-            try self.nodeAllocatableResourceClaimStatuses?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nominatedNodeName != nil {
+        if let value = self.nominatedNodeName {
             try writer.key("nominatedNodeName")
-            try self.nominatedNodeName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.observedGeneration != nil {
+        if let value = self.observedGeneration {
             try writer.key("observedGeneration")
-            try self.observedGeneration?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.phase != nil {
+        if let value = self.phase {
             try writer.key("phase")
-            try self.phase?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podIP != nil {
+        if let value = self.podIP {
             try writer.key("podIP")
-            try self.podIP?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podIPs != nil {
+        if let value = self.podIPs {
             try writer.key("podIPs")
-            try self.podIPs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.qosClass != nil {
+        if let value = self.qosClass {
             try writer.key("qosClass")
-            try self.qosClass?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.reason != nil {
+        if let value = self.reason {
             try writer.key("reason")
-            try self.reason?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resize != nil {
+        if let value = self.resize {
             try writer.key("resize")
-            try self.resize?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resourceClaimStatuses != nil {
+        if let value = self.resourceClaimStatuses {
             try writer.key("resourceClaimStatuses")
-            try self.resourceClaimStatuses?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resources != nil {
+        if let value = self.resources {
             try writer.key("resources")
-            try self.resources?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.startTime != nil {
+        if let value = self.startTime {
             try writer.key("startTime")
-            try self.startTime?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeHealth != nil {
+        if let value = self.volumeHealth {
             try writer.key("volumeHealth")
-            try self.volumeHealth?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

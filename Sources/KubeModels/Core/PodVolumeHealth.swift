@@ -56,13 +56,13 @@ extension PodVolumeHealth: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.healthConditions != nil {
+        if let value = self.healthConditions {
             try writer.key("healthConditions")
-            try self.healthConditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.lastTransitionTime != nil {
+        if let value = self.lastTransitionTime {
             try writer.key("lastTransitionTime")
-            try self.lastTransitionTime?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("name")
         try self.name.write(to: writer)

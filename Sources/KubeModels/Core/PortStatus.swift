@@ -56,9 +56,9 @@ extension PortStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.error != nil {
+        if let value = self.error {
             try writer.key("error")
-            try self.error?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("port")
         try self.port.write(to: writer)

@@ -56,13 +56,13 @@ extension PortworxVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("volumeID")
         try self.volumeID.write(to: writer)

@@ -105,45 +105,45 @@ extension Probe: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.exec != nil {
+        if let value = self.exec {
             try writer.key("exec")
-            try self.exec?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.failureThreshold != nil {
+        if let value = self.failureThreshold {
             try writer.key("failureThreshold")
-            try self.failureThreshold?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.grpc != nil {
+        if let value = self.grpc {
             try writer.key("grpc")
-            try self.grpc?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.httpGet != nil {
+        if let value = self.httpGet {
             try writer.key("httpGet")
-            try self.httpGet?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.initialDelaySeconds != nil {
+        if let value = self.initialDelaySeconds {
             try writer.key("initialDelaySeconds")
-            try self.initialDelaySeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.periodSeconds != nil {
+        if let value = self.periodSeconds {
             try writer.key("periodSeconds")
-            try self.periodSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.successThreshold != nil {
+        if let value = self.successThreshold {
             try writer.key("successThreshold")
-            try self.successThreshold?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.tcpSocket != nil {
+        if let value = self.tcpSocket {
             try writer.key("tcpSocket")
-            try self.tcpSocket?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.terminationGracePeriodSeconds != nil {
+        if let value = self.terminationGracePeriodSeconds {
             try writer.key("terminationGracePeriodSeconds")
-            try self.terminationGracePeriodSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.timeoutSeconds != nil {
+        if let value = self.timeoutSeconds {
             try writer.key("timeoutSeconds")
-            try self.timeoutSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

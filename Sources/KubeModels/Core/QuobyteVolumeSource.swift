@@ -77,23 +77,23 @@ extension QuobyteVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.group != nil {
+        if let value = self.group {
             try writer.key("group")
-            try self.group?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("registry")
         try self.registry.write(to: writer)
-        if self.tenant != nil {
+        if let value = self.tenant {
             try writer.key("tenant")
-            try self.tenant?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("volume")
         try self.volume.write(to: writer)

@@ -91,33 +91,33 @@ extension RBDPersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("image")
         try self.image.write(to: writer)
-        if self.keyring != nil {
+        if let value = self.keyring {
             try writer.key("keyring")
-            try self.keyring?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("monitors")
         try self.monitors.write(to: writer)
-        if self.pool != nil {
+        if let value = self.pool {
             try writer.key("pool")
-            try self.pool?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secretRef != nil {
+        if let value = self.secretRef {
             try writer.key("secretRef")
-            try self.secretRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -51,9 +51,9 @@ extension ResourceClaim: StructuredWritable {
         try writer.beginMapping()
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.request != nil {
+        if let value = self.request {
             try writer.key("request")
-            try self.request?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

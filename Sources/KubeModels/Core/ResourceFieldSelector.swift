@@ -56,13 +56,13 @@ extension ResourceFieldSelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.containerName != nil {
+        if let value = self.containerName {
             try writer.key("containerName")
-            try self.containerName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.divisor != nil {
+        if let value = self.divisor {
             try writer.key("divisor")
-            try self.divisor?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("resource")
         try self.resource.write(to: writer)

@@ -56,13 +56,13 @@ extension ResourceHealth: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.health != nil {
+        if let value = self.health {
             try writer.key("health")
-            try self.health?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.message != nil {
+        if let value = self.message {
             try writer.key("message")
-            try self.message?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("resourceID")
         try self.resourceID.write(to: writer)

@@ -56,17 +56,17 @@ extension ResourceQuotaSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.hard != nil {
+        if let value = self.hard {
             try writer.key("hard")
-            try self.hard?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.scopeSelector != nil {
+        if let value = self.scopeSelector {
             try writer.key("scopeSelector")
-            try self.scopeSelector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.scopes != nil {
+        if let value = self.scopes {
             try writer.key("scopes")
-            try self.scopes?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

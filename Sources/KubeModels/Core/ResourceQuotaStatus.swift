@@ -49,13 +49,13 @@ extension ResourceQuotaStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.hard != nil {
+        if let value = self.hard {
             try writer.key("hard")
-            try self.hard?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.used != nil {
+        if let value = self.used {
             try writer.key("used")
-            try self.used?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

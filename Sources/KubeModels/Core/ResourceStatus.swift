@@ -51,9 +51,9 @@ extension ResourceStatus: StructuredWritable {
         try writer.beginMapping()
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.resources != nil {
+        if let value = self.resources {
             try writer.key("resources")
-            try self.resources?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

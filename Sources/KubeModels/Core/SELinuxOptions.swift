@@ -63,21 +63,21 @@ extension SELinuxOptions: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.level != nil {
+        if let value = self.level {
             try writer.key("level")
-            try self.level?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.role != nil {
+        if let value = self.role {
             try writer.key("role")
-            try self.role?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.type != nil {
+        if let value = self.type {
             try writer.key("type")
-            try self.type?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

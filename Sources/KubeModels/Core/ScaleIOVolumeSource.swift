@@ -105,39 +105,39 @@ extension ScaleIOVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("gateway")
         try self.gateway.write(to: writer)
-        if self.protectionDomain != nil {
+        if let value = self.protectionDomain {
             try writer.key("protectionDomain")
-            try self.protectionDomain?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("secretRef")
         try self.secretRef.write(to: writer)
-        if self.sslEnabled != nil {
+        if let value = self.sslEnabled {
             try writer.key("sslEnabled")
-            try self.sslEnabled?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.storageMode != nil {
+        if let value = self.storageMode {
             try writer.key("storageMode")
-            try self.storageMode?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.storagePool != nil {
+        if let value = self.storagePool {
             try writer.key("storagePool")
-            try self.storagePool?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("system")
         try self.system.write(to: writer)
-        if self.volumeName != nil {
+        if let value = self.volumeName {
             try writer.key("volumeName")
-            try self.volumeName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

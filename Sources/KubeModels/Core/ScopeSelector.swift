@@ -42,9 +42,9 @@ extension ScopeSelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.matchExpressions != nil {
+        if let value = self.matchExpressions {
             try writer.key("matchExpressions")
-            try self.matchExpressions?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

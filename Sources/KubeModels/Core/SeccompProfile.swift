@@ -49,9 +49,9 @@ extension SeccompProfile: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.localhostProfile != nil {
+        if let value = self.localhostProfile {
             try writer.key("localhostProfile")
-            try self.localhostProfile?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("type")
         try self.type.write(to: writer)

@@ -117,17 +117,17 @@ extension Secret: StructuredWritable {
             try writer.key("data")
             try value.mapValues { $0.base64EncodedString() }.write(to: writer)
         }
-        if self.immutable != nil {
+        if let value = self.immutable {
             try writer.key("immutable")
-            try self.immutable?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.stringData != nil {
+        if let value = self.stringData {
             try writer.key("stringData")
-            try self.stringData?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.type != nil {
+        if let value = self.type {
             try writer.key("type")
-            try self.type?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension SecretEnvSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.name != nil {
+        if let value = self.name {
             try writer.key("name")
-            try self.name?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.optional != nil {
+        if let value = self.optional {
             try writer.key("optional")
-            try self.optional?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

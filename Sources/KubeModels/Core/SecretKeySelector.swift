@@ -58,13 +58,13 @@ extension SecretKeySelector: StructuredWritable {
         try writer.beginMapping()
         try writer.key("key")
         try self.key.write(to: writer)
-        if self.name != nil {
+        if let value = self.name {
             try writer.key("name")
-            try self.name?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.optional != nil {
+        if let value = self.optional {
             try writer.key("optional")
-            try self.optional?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

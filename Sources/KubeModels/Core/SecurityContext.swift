@@ -119,53 +119,53 @@ extension SecurityContext: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.allowPrivilegeEscalation != nil {
+        if let value = self.allowPrivilegeEscalation {
             try writer.key("allowPrivilegeEscalation")
-            try self.allowPrivilegeEscalation?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.appArmorProfile != nil {
+        if let value = self.appArmorProfile {
             try writer.key("appArmorProfile")
-            try self.appArmorProfile?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.capabilities != nil {
+        if let value = self.capabilities {
             try writer.key("capabilities")
-            try self.capabilities?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.privileged != nil {
+        if let value = self.privileged {
             try writer.key("privileged")
-            try self.privileged?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.procMount != nil {
+        if let value = self.procMount {
             try writer.key("procMount")
-            try self.procMount?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnlyRootFilesystem != nil {
+        if let value = self.readOnlyRootFilesystem {
             try writer.key("readOnlyRootFilesystem")
-            try self.readOnlyRootFilesystem?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.runAsGroup != nil {
+        if let value = self.runAsGroup {
             try writer.key("runAsGroup")
-            try self.runAsGroup?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.runAsNonRoot != nil {
+        if let value = self.runAsNonRoot {
             try writer.key("runAsNonRoot")
-            try self.runAsNonRoot?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.runAsUser != nil {
+        if let value = self.runAsUser {
             try writer.key("runAsUser")
-            try self.runAsUser?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.seLinuxOptions != nil {
+        if let value = self.seLinuxOptions {
             try writer.key("seLinuxOptions")
-            try self.seLinuxOptions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.seccompProfile != nil {
+        if let value = self.seccompProfile {
             try writer.key("seccompProfile")
-            try self.seccompProfile?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.windowsOptions != nil {
+        if let value = self.windowsOptions {
             try writer.key("windowsOptions")
-            try self.windowsOptions?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -103,17 +103,17 @@ extension ServiceAccount: StructuredWritable {
             try writer.key("metadata")
             try metadata.write(to: writer)
         }
-        if self.automountServiceAccountToken != nil {
+        if let value = self.automountServiceAccountToken {
             try writer.key("automountServiceAccountToken")
-            try self.automountServiceAccountToken?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.imagePullSecrets != nil {
+        if let value = self.imagePullSecrets {
             try writer.key("imagePullSecrets")
-            try self.imagePullSecrets?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secrets != nil {
+        if let value = self.secrets {
             try writer.key("secrets")
-            try self.secrets?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

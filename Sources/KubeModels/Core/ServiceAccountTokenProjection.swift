@@ -63,19 +63,19 @@ extension ServiceAccountTokenProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.audience != nil {
+        if let value = self.audience {
             try writer.key("audience")
-            try self.audience?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.expirationSeconds != nil {
+        if let value = self.expirationSeconds {
             try writer.key("expirationSeconds")
-            try self.expirationSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("path")
         try self.path.write(to: writer)
-        if self.user != nil {
+        if let value = self.user {
             try writer.key("user")
-            try self.user?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -77,27 +77,27 @@ extension ServicePort: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.appProtocol != nil {
+        if let value = self.appProtocol {
             try writer.key("appProtocol")
-            try self.appProtocol?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.name != nil {
+        if let value = self.name {
             try writer.key("name")
-            try self.name?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodePort != nil {
+        if let value = self.nodePort {
             try writer.key("nodePort")
-            try self.nodePort?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("port")
         try self.port.write(to: writer)
-        if self.`protocol` != nil {
+        if let value = self.`protocol` {
             try writer.key("protocol")
-            try self.`protocol`?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.targetPort != nil {
+        if let value = self.targetPort {
             try writer.key("targetPort")
-            try self.targetPort?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -175,85 +175,85 @@ extension ServiceSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.allocateLoadBalancerNodePorts != nil {
+        if let value = self.allocateLoadBalancerNodePorts {
             try writer.key("allocateLoadBalancerNodePorts")
-            try self.allocateLoadBalancerNodePorts?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.clusterIP != nil {
+        if let value = self.clusterIP {
             try writer.key("clusterIP")
-            try self.clusterIP?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.clusterIPs != nil {
+        if let value = self.clusterIPs {
             try writer.key("clusterIPs")
-            try self.clusterIPs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.externalIPs != nil {
+        if let value = self.externalIPs {
             try writer.key("externalIPs")
-            try self.externalIPs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.externalName != nil {
+        if let value = self.externalName {
             try writer.key("externalName")
-            try self.externalName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.externalTrafficPolicy != nil {
+        if let value = self.externalTrafficPolicy {
             try writer.key("externalTrafficPolicy")
-            try self.externalTrafficPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.healthCheckNodePort != nil {
+        if let value = self.healthCheckNodePort {
             try writer.key("healthCheckNodePort")
-            try self.healthCheckNodePort?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.internalTrafficPolicy != nil {
+        if let value = self.internalTrafficPolicy {
             try writer.key("internalTrafficPolicy")
-            try self.internalTrafficPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ipFamilies != nil {
+        if let value = self.ipFamilies {
             try writer.key("ipFamilies")
-            try self.ipFamilies?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ipFamilyPolicy != nil {
+        if let value = self.ipFamilyPolicy {
             try writer.key("ipFamilyPolicy")
-            try self.ipFamilyPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.loadBalancerClass != nil {
+        if let value = self.loadBalancerClass {
             try writer.key("loadBalancerClass")
-            try self.loadBalancerClass?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.loadBalancerIP != nil {
+        if let value = self.loadBalancerIP {
             try writer.key("loadBalancerIP")
-            try self.loadBalancerIP?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.loadBalancerSourceRanges != nil {
+        if let value = self.loadBalancerSourceRanges {
             try writer.key("loadBalancerSourceRanges")
-            try self.loadBalancerSourceRanges?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ports != nil {
+        if let value = self.ports {
             try writer.key("ports")
-            try self.ports?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.publishNotReadyAddresses != nil {
+        if let value = self.publishNotReadyAddresses {
             try writer.key("publishNotReadyAddresses")
-            try self.publishNotReadyAddresses?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.selector != nil {
+        if let value = self.selector {
             try writer.key("selector")
-            try self.selector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.sessionAffinity != nil {
+        if let value = self.sessionAffinity {
             try writer.key("sessionAffinity")
-            try self.sessionAffinity?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.sessionAffinityConfig != nil {
+        if let value = self.sessionAffinityConfig {
             try writer.key("sessionAffinityConfig")
-            try self.sessionAffinityConfig?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.trafficDistribution != nil {
+        if let value = self.trafficDistribution {
             try writer.key("trafficDistribution")
-            try self.trafficDistribution?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.type != nil {
+        if let value = self.type {
             try writer.key("type")
-            try self.type?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension ServiceStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.loadBalancer != nil {
+        if let value = self.loadBalancer {
             try writer.key("loadBalancer")
-            try self.loadBalancer?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -42,9 +42,9 @@ extension SessionAffinityConfig: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.clientIP != nil {
+        if let value = self.clientIP {
             try writer.key("clientIP")
-            try self.clientIP?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

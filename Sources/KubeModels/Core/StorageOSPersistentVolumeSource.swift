@@ -70,25 +70,25 @@ extension StorageOSPersistentVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secretRef != nil {
+        if let value = self.secretRef {
             try writer.key("secretRef")
-            try self.secretRef?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeName != nil {
+        if let value = self.volumeName {
             try writer.key("volumeName")
-            try self.volumeName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeNamespace != nil {
+        if let value = self.volumeNamespace {
             try writer.key("volumeNamespace")
-            try self.volumeNamespace?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,9 +49,9 @@ extension TCPSocketAction: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.host != nil {
+        if let value = self.host {
             try writer.key("host")
-            try self.host?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("port")
         try self.port.write(to: writer)

@@ -70,25 +70,25 @@ extension Toleration: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.effect != nil {
+        if let value = self.effect {
             try writer.key("effect")
-            try self.effect?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.key != nil {
+        if let value = self.key {
             try writer.key("key")
-            try self.key?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.`operator` != nil {
+        if let value = self.`operator` {
             try writer.key("operator")
-            try self.`operator`?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.tolerationSeconds != nil {
+        if let value = self.tolerationSeconds {
             try writer.key("tolerationSeconds")
-            try self.tolerationSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.value != nil {
+        if let value = self.value {
             try writer.key("value")
-            try self.value?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

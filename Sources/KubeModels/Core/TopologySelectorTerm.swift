@@ -42,9 +42,9 @@ extension TopologySelectorTerm: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.matchLabelExpressions != nil {
+        if let value = self.matchLabelExpressions {
             try writer.key("matchLabelExpressions")
-            try self.matchLabelExpressions?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

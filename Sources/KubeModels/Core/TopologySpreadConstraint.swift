@@ -91,27 +91,27 @@ extension TopologySpreadConstraint: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.labelSelector != nil {
+        if let value = self.labelSelector {
             try writer.key("labelSelector")
-            try self.labelSelector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.matchLabelKeys != nil {
+        if let value = self.matchLabelKeys {
             try writer.key("matchLabelKeys")
-            try self.matchLabelKeys?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("maxSkew")
         try self.maxSkew.write(to: writer)
-        if self.minDomains != nil {
+        if let value = self.minDomains {
             try writer.key("minDomains")
-            try self.minDomains?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodeAffinityPolicy != nil {
+        if let value = self.nodeAffinityPolicy {
             try writer.key("nodeAffinityPolicy")
-            try self.nodeAffinityPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nodeTaintsPolicy != nil {
+        if let value = self.nodeTaintsPolicy {
             try writer.key("nodeTaintsPolicy")
-            try self.nodeTaintsPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("topologyKey")
         try self.topologyKey.write(to: writer)

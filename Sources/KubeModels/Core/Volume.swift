@@ -252,127 +252,127 @@ extension Volume: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.awsElasticBlockStore != nil {
+        if let value = self.awsElasticBlockStore {
             try writer.key("awsElasticBlockStore")
-            try self.awsElasticBlockStore?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.azureDisk != nil {
+        if let value = self.azureDisk {
             try writer.key("azureDisk")
-            try self.azureDisk?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.azureFile != nil {
+        if let value = self.azureFile {
             try writer.key("azureFile")
-            try self.azureFile?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.cephfs != nil {
+        if let value = self.cephfs {
             try writer.key("cephfs")
-            try self.cephfs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.cinder != nil {
+        if let value = self.cinder {
             try writer.key("cinder")
-            try self.cinder?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.configMap != nil {
+        if let value = self.configMap {
             try writer.key("configMap")
-            try self.configMap?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.csi != nil {
+        if let value = self.csi {
             try writer.key("csi")
-            try self.csi?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.downwardAPI != nil {
+        if let value = self.downwardAPI {
             try writer.key("downwardAPI")
-            try self.downwardAPI?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.emptyDir != nil {
+        if let value = self.emptyDir {
             try writer.key("emptyDir")
-            try self.emptyDir?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ephemeral != nil {
+        if let value = self.ephemeral {
             try writer.key("ephemeral")
-            try self.ephemeral?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fc != nil {
+        if let value = self.fc {
             try writer.key("fc")
-            try self.fc?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.flexVolume != nil {
+        if let value = self.flexVolume {
             try writer.key("flexVolume")
-            try self.flexVolume?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.flocker != nil {
+        if let value = self.flocker {
             try writer.key("flocker")
-            try self.flocker?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.gcePersistentDisk != nil {
+        if let value = self.gcePersistentDisk {
             try writer.key("gcePersistentDisk")
-            try self.gcePersistentDisk?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.gitRepo != nil {
+        if let value = self.gitRepo {
             try writer.key("gitRepo")
-            try self.gitRepo?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.glusterfs != nil {
+        if let value = self.glusterfs {
             try writer.key("glusterfs")
-            try self.glusterfs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostPath != nil {
+        if let value = self.hostPath {
             try writer.key("hostPath")
-            try self.hostPath?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.image != nil {
+        if let value = self.image {
             try writer.key("image")
-            try self.image?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.iscsi != nil {
+        if let value = self.iscsi {
             try writer.key("iscsi")
-            try self.iscsi?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.nfs != nil {
+        if let value = self.nfs {
             try writer.key("nfs")
-            try self.nfs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.persistentVolumeClaim != nil {
+        if let value = self.persistentVolumeClaim {
             try writer.key("persistentVolumeClaim")
-            try self.persistentVolumeClaim?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.photonPersistentDisk != nil {
+        if let value = self.photonPersistentDisk {
             try writer.key("photonPersistentDisk")
-            try self.photonPersistentDisk?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.portworxVolume != nil {
+        if let value = self.portworxVolume {
             try writer.key("portworxVolume")
-            try self.portworxVolume?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.projected != nil {
+        if let value = self.projected {
             try writer.key("projected")
-            try self.projected?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.quobyte != nil {
+        if let value = self.quobyte {
             try writer.key("quobyte")
-            try self.quobyte?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.rbd != nil {
+        if let value = self.rbd {
             try writer.key("rbd")
-            try self.rbd?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.scaleIO != nil {
+        if let value = self.scaleIO {
             try writer.key("scaleIO")
-            try self.scaleIO?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secret != nil {
+        if let value = self.secret {
             try writer.key("secret")
-            try self.secret?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.storageos != nil {
+        if let value = self.storageos {
             try writer.key("storageos")
-            try self.storageos?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.vsphereVolume != nil {
+        if let value = self.vsphereVolume {
             try writer.key("vsphereVolume")
-            try self.vsphereVolume?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -91,33 +91,33 @@ extension VolumeMount: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.bindMountOptions != nil {
+        if let value = self.bindMountOptions {
             try writer.key("bindMountOptions")
-            try self.bindMountOptions?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("mountPath")
         try self.mountPath.write(to: writer)
-        if self.mountPropagation != nil {
+        if let value = self.mountPropagation {
             try writer.key("mountPropagation")
-            try self.mountPropagation?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.recursiveReadOnly != nil {
+        if let value = self.recursiveReadOnly {
             try writer.key("recursiveReadOnly")
-            try self.recursiveReadOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.subPath != nil {
+        if let value = self.subPath {
             try writer.key("subPath")
-            try self.subPath?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.subPathExpr != nil {
+        if let value = self.subPathExpr {
             try writer.key("subPathExpr")
-            try self.subPathExpr?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

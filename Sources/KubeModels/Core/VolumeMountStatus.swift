@@ -74,17 +74,17 @@ extension VolumeMountStatus: StructuredWritable {
         try self.mountPath.write(to: writer)
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.readOnly != nil {
+        if let value = self.readOnly {
             try writer.key("readOnly")
-            try self.readOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.recursiveReadOnly != nil {
+        if let value = self.recursiveReadOnly {
             try writer.key("recursiveReadOnly")
-            try self.recursiveReadOnly?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeStatus != nil {
+        if let value = self.volumeStatus {
             try writer.key("volumeStatus")
-            try self.volumeStatus?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -42,9 +42,9 @@ extension VolumeNodeAffinity: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.required != nil {
+        if let value = self.required {
             try writer.key("required")
-            try self.required?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

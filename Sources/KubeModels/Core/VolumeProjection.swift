@@ -77,29 +77,29 @@ extension VolumeProjection: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.clusterTrustBundle != nil {
+        if let value = self.clusterTrustBundle {
             try writer.key("clusterTrustBundle")
-            try self.clusterTrustBundle?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.configMap != nil {
+        if let value = self.configMap {
             try writer.key("configMap")
-            try self.configMap?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.downwardAPI != nil {
+        if let value = self.downwardAPI {
             try writer.key("downwardAPI")
-            try self.downwardAPI?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podCertificate != nil {
+        if let value = self.podCertificate {
             try writer.key("podCertificate")
-            try self.podCertificate?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secret != nil {
+        if let value = self.secret {
             try writer.key("secret")
-            try self.secret?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.serviceAccountToken != nil {
+        if let value = self.serviceAccountToken {
             try writer.key("serviceAccountToken")
-            try self.serviceAccountToken?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension VolumeResourceRequirements: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.limits != nil {
+        if let value = self.limits {
             try writer.key("limits")
-            try self.limits?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.requests != nil {
+        if let value = self.requests {
             try writer.key("requests")
-            try self.requests?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -42,9 +42,9 @@ extension VolumeStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.image != nil {
+        if let value = self.image {
             try writer.key("image")
-            try self.image?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -63,17 +63,17 @@ extension VsphereVirtualDiskVolumeSource: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.fsType != nil {
+        if let value = self.fsType {
             try writer.key("fsType")
-            try self.fsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.storagePolicyID != nil {
+        if let value = self.storagePolicyID {
             try writer.key("storagePolicyID")
-            try self.storagePolicyID?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.storagePolicyName != nil {
+        if let value = self.storagePolicyName {
             try writer.key("storagePolicyName")
-            try self.storagePolicyName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("volumePath")
         try self.volumePath.write(to: writer)

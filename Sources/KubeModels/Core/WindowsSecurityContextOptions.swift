@@ -63,21 +63,21 @@ extension WindowsSecurityContextOptions: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.gmsaCredentialSpec != nil {
+        if let value = self.gmsaCredentialSpec {
             try writer.key("gmsaCredentialSpec")
-            try self.gmsaCredentialSpec?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.gmsaCredentialSpecName != nil {
+        if let value = self.gmsaCredentialSpecName {
             try writer.key("gmsaCredentialSpecName")
-            try self.gmsaCredentialSpecName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.hostProcess != nil {
+        if let value = self.hostProcess {
             try writer.key("hostProcess")
-            try self.hostProcess?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.runAsUserName != nil {
+        if let value = self.runAsUserName {
             try writer.key("runAsUserName")
-            try self.runAsUserName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

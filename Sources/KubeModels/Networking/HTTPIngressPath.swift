@@ -58,9 +58,9 @@ extension HTTPIngressPath: StructuredWritable {
         try writer.beginMapping()
         try writer.key("backend")
         try self.backend.write(to: writer)
-        if self.path != nil {
+        if let value = self.path {
             try writer.key("path")
-            try self.path?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("pathType")
         try self.pathType.write(to: writer)

@@ -51,9 +51,9 @@ extension IPBlock: StructuredWritable {
         try writer.beginMapping()
         try writer.key("cidr")
         try self.cidr.write(to: writer)
-        if self.except != nil {
+        if let value = self.except {
             try writer.key("except")
-            try self.except?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension IngressBackend: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.resource != nil {
+        if let value = self.resource {
             try writer.key("resource")
-            try self.resource?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.service != nil {
+        if let value = self.service {
             try writer.key("service")
-            try self.service?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

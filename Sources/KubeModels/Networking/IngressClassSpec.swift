@@ -49,13 +49,13 @@ extension IngressClassSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.controller != nil {
+        if let value = self.controller {
             try writer.key("controller")
-            try self.controller?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.parameters != nil {
+        if let value = self.parameters {
             try writer.key("parameters")
-            try self.parameters?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension IngressRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.host != nil {
+        if let value = self.host {
             try writer.key("host")
-            try self.host?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.http != nil {
+        if let value = self.http {
             try writer.key("http")
-            try self.http?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -51,9 +51,9 @@ extension IngressServiceBackend: StructuredWritable {
         try writer.beginMapping()
         try writer.key("name")
         try self.name.write(to: writer)
-        if self.port != nil {
+        if let value = self.port {
             try writer.key("port")
-            try self.port?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

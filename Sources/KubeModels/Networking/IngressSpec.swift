@@ -63,21 +63,21 @@ extension IngressSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.defaultBackend != nil {
+        if let value = self.defaultBackend {
             try writer.key("defaultBackend")
-            try self.defaultBackend?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ingressClassName != nil {
+        if let value = self.ingressClassName {
             try writer.key("ingressClassName")
-            try self.ingressClassName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.rules != nil {
+        if let value = self.rules {
             try writer.key("rules")
-            try self.rules?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.tls != nil {
+        if let value = self.tls {
             try writer.key("tls")
-            try self.tls?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

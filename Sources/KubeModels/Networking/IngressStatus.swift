@@ -42,9 +42,9 @@ extension IngressStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.loadBalancer != nil {
+        if let value = self.loadBalancer {
             try writer.key("loadBalancer")
-            try self.loadBalancer?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

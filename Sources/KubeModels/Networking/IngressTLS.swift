@@ -49,13 +49,13 @@ extension IngressTLS: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.hosts != nil {
+        if let value = self.hosts {
             try writer.key("hosts")
-            try self.hosts?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.secretName != nil {
+        if let value = self.secretName {
             try writer.key("secretName")
-            try self.secretName?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

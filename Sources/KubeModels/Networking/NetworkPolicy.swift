@@ -85,9 +85,9 @@ extension NetworkPolicy: StructuredWritable {
             try writer.key("metadata")
             try metadata.write(to: writer)
         }
-        if self.spec != nil {
+        if let value = self.spec {
             try writer.key("spec")
-            try self.spec?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension NetworkPolicyEgressRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.ports != nil {
+        if let value = self.ports {
             try writer.key("ports")
-            try self.ports?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.to != nil {
+        if let value = self.to {
             try writer.key("to")
-            try self.to?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension NetworkPolicyIngressRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.from != nil {
+        if let value = self.from {
             try writer.key("from")
-            try self.from?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ports != nil {
+        if let value = self.ports {
             try writer.key("ports")
-            try self.ports?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -56,17 +56,17 @@ extension NetworkPolicyPeer: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.ipBlock != nil {
+        if let value = self.ipBlock {
             try writer.key("ipBlock")
-            try self.ipBlock?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.namespaceSelector != nil {
+        if let value = self.namespaceSelector {
             try writer.key("namespaceSelector")
-            try self.namespaceSelector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podSelector != nil {
+        if let value = self.podSelector {
             try writer.key("podSelector")
-            try self.podSelector?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

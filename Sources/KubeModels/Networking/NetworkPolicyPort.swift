@@ -56,17 +56,17 @@ extension NetworkPolicyPort: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.endPort != nil {
+        if let value = self.endPort {
             try writer.key("endPort")
-            try self.endPort?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.port != nil {
+        if let value = self.port {
             try writer.key("port")
-            try self.port?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.`protocol` != nil {
+        if let value = self.`protocol` {
             try writer.key("protocol")
-            try self.`protocol`?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -63,21 +63,21 @@ extension NetworkPolicySpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.egress != nil {
+        if let value = self.egress {
             try writer.key("egress")
-            try self.egress?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ingress != nil {
+        if let value = self.ingress {
             try writer.key("ingress")
-            try self.ingress?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.podSelector != nil {
+        if let value = self.podSelector {
             try writer.key("podSelector")
-            try self.podSelector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.policyTypes != nil {
+        if let value = self.policyTypes {
             try writer.key("policyTypes")
-            try self.policyTypes?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -92,13 +92,13 @@ extension PodDisruptionBudget: StructuredWritable {
             try writer.key("metadata")
             try metadata.write(to: writer)
         }
-        if self.spec != nil {
+        if let value = self.spec {
             try writer.key("spec")
-            try self.spec?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.status != nil {
+        if let value = self.status {
             try writer.key("status")
-            try self.status?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

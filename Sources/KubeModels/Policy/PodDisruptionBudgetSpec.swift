@@ -63,21 +63,21 @@ extension PodDisruptionBudgetSpec: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.maxUnavailable != nil {
+        if let value = self.maxUnavailable {
             try writer.key("maxUnavailable")
-            try self.maxUnavailable?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.minAvailable != nil {
+        if let value = self.minAvailable {
             try writer.key("minAvailable")
-            try self.minAvailable?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.selector != nil {
+        if let value = self.selector {
             try writer.key("selector")
-            try self.selector?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.unhealthyPodEvictionPolicy != nil {
+        if let value = self.unhealthyPodEvictionPolicy {
             try writer.key("unhealthyPodEvictionPolicy")
-            try self.unhealthyPodEvictionPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

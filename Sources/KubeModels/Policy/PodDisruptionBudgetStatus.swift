@@ -84,33 +84,33 @@ extension PodDisruptionBudgetStatus: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.conditions != nil {
+        if let value = self.conditions {
             try writer.key("conditions")
-            try self.conditions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.currentHealthy != nil {
+        if let value = self.currentHealthy {
             try writer.key("currentHealthy")
-            try self.currentHealthy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.desiredHealthy != nil {
+        if let value = self.desiredHealthy {
             try writer.key("desiredHealthy")
-            try self.desiredHealthy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.disruptedPods != nil {
+        if let value = self.disruptedPods {
             try writer.key("disruptedPods")
-            try self.disruptedPods?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.disruptionsAllowed != nil {
+        if let value = self.disruptionsAllowed {
             try writer.key("disruptionsAllowed")
-            try self.disruptionsAllowed?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.expectedPods != nil {
+        if let value = self.expectedPods {
             try writer.key("expectedPods")
-            try self.expectedPods?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.observedGeneration != nil {
+        if let value = self.observedGeneration {
             try writer.key("observedGeneration")
-            try self.observedGeneration?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

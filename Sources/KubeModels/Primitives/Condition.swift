@@ -81,9 +81,9 @@ extension Condition: StructuredWritable {
         try self.lastTransitionTime.write(to: writer)
         try writer.key("message")
         try self.message.write(to: writer)
-        if self.observedGeneration != nil {
+        if let value = self.observedGeneration {
             try writer.key("observedGeneration")
-            try self.observedGeneration?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("reason")
         try self.reason.write(to: writer)

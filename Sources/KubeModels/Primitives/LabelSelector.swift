@@ -49,13 +49,13 @@ extension LabelSelector: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.matchExpressions != nil {
+        if let value = self.matchExpressions {
             try writer.key("matchExpressions")
-            try self.matchExpressions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.matchLabels != nil {
+        if let value = self.matchLabels {
             try writer.key("matchLabels")
-            try self.matchLabels?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -60,9 +60,9 @@ extension LabelSelectorRequirement: StructuredWritable {
         try self.key.write(to: writer)
         try writer.key("operator")
         try self.`operator`.write(to: writer)
-        if self.values != nil {
+        if let value = self.values {
             try writer.key("values")
-            try self.values?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -84,33 +84,33 @@ extension ManagedFieldsEntry: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.apiVersion != nil {
+        if let value = self.apiVersion {
             try writer.key("apiVersion")
-            try self.apiVersion?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fieldsType != nil {
+        if let value = self.fieldsType {
             try writer.key("fieldsType")
-            try self.fieldsType?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.fieldsV1 != nil {
+        if let value = self.fieldsV1 {
             try writer.key("fieldsV1")
-            try self.fieldsV1?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.manager != nil {
+        if let value = self.manager {
             try writer.key("manager")
-            try self.manager?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.operation != nil {
+        if let value = self.operation {
             try writer.key("operation")
-            try self.operation?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.subresource != nil {
+        if let value = self.subresource {
             try writer.key("subresource")
-            try self.subresource?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.time != nil {
+        if let value = self.time {
             try writer.key("time")
-            try self.time?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -140,65 +140,65 @@ extension ObjectMeta: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.annotations != nil {
+        if let value = self.annotations {
             try writer.key("annotations")
-            try self.annotations?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.creationTimestamp != nil {
+        if let value = self.creationTimestamp {
             try writer.key("creationTimestamp")
-            try self.creationTimestamp?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.deletionGracePeriodSeconds != nil {
+        if let value = self.deletionGracePeriodSeconds {
             try writer.key("deletionGracePeriodSeconds")
-            try self.deletionGracePeriodSeconds?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.deletionTimestamp != nil {
+        if let value = self.deletionTimestamp {
             try writer.key("deletionTimestamp")
-            try self.deletionTimestamp?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.finalizers != nil {
+        if let value = self.finalizers {
             try writer.key("finalizers")
-            try self.finalizers?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.generateName != nil {
+        if let value = self.generateName {
             try writer.key("generateName")
-            try self.generateName?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.generation != nil {
+        if let value = self.generation {
             try writer.key("generation")
-            try self.generation?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.labels != nil {
+        if let value = self.labels {
             try writer.key("labels")
-            try self.labels?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.managedFields != nil {
+        if let value = self.managedFields {
             try writer.key("managedFields")
-            try self.managedFields?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.name != nil {
+        if let value = self.name {
             try writer.key("name")
-            try self.name?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.namespace != nil {
+        if let value = self.namespace {
             try writer.key("namespace")
-            try self.namespace?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.ownerReferences != nil {
+        if let value = self.ownerReferences {
             try writer.key("ownerReferences")
-            try self.ownerReferences?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resourceVersion != nil {
+        if let value = self.resourceVersion {
             try writer.key("resourceVersion")
-            try self.resourceVersion?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.selfLink != nil {
+        if let value = self.selfLink {
             try writer.key("selfLink")
-            try self.selfLink?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.uid != nil {
+        if let value = self.uid {
             try writer.key("uid")
-            try self.uid?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -79,13 +79,13 @@ extension OwnerReference: StructuredWritable {
         try writer.beginMapping()
         try writer.key("apiVersion")
         try self.apiVersion.write(to: writer)
-        if self.blockOwnerDeletion != nil {
+        if let value = self.blockOwnerDeletion {
             try writer.key("blockOwnerDeletion")
-            try self.blockOwnerDeletion?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.controller != nil {
+        if let value = self.controller {
             try writer.key("controller")
-            try self.controller?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("kind")
         try self.kind.write(to: writer)

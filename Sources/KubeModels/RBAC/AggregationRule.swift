@@ -42,9 +42,9 @@ extension AggregationRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.clusterRoleSelectors != nil {
+        if let value = self.clusterRoleSelectors {
             try writer.key("clusterRoleSelectors")
-            try self.clusterRoleSelectors?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

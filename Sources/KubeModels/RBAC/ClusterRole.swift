@@ -93,13 +93,13 @@ extension ClusterRole: StructuredWritable {
             try writer.key("metadata")
             try metadata.write(to: writer)
         }
-        if self.aggregationRule != nil {
+        if let value = self.aggregationRule {
             try writer.key("aggregationRule")
-            try self.aggregationRule?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.rules != nil {
+        if let value = self.rules {
             try writer.key("rules")
-            try self.rules?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -95,9 +95,9 @@ extension ClusterRoleBinding: StructuredWritable {
         }
         try writer.key("roleRef")
         try self.roleRef.write(to: writer)
-        if self.subjects != nil {
+        if let value = self.subjects {
             try writer.key("subjects")
-            try self.subjects?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -70,21 +70,21 @@ extension PolicyRule: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.apiGroups != nil {
+        if let value = self.apiGroups {
             try writer.key("apiGroups")
-            try self.apiGroups?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.nonResourceURLs != nil {
+        if let value = self.nonResourceURLs {
             try writer.key("nonResourceURLs")
-            try self.nonResourceURLs?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resourceNames != nil {
+        if let value = self.resourceNames {
             try writer.key("resourceNames")
-            try self.resourceNames?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.resources != nil {
+        if let value = self.resources {
             try writer.key("resources")
-            try self.resources?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("verbs")
         try self.verbs.write(to: writer)

@@ -85,9 +85,9 @@ extension Role: StructuredWritable {
             try writer.key("metadata")
             try metadata.write(to: writer)
         }
-        if self.rules != nil {
+        if let value = self.rules {
             try writer.key("rules")
-            try self.rules?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

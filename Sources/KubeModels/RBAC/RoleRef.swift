@@ -56,9 +56,9 @@ extension RoleRef: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.apiGroup != nil {
+        if let value = self.apiGroup {
             try writer.key("apiGroup")
-            try self.apiGroup?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("kind")
         try self.kind.write(to: writer)

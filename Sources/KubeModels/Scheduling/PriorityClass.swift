@@ -111,21 +111,21 @@ extension PriorityClass: StructuredWritable {
             try writer.key("metadata")
             try metadata.write(to: writer)
         }
-        if self.description != nil {
+        if let value = self.description {
             try writer.key("description")
-            try self.description?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.globalDefault != nil {
+        if let value = self.globalDefault {
             try writer.key("globalDefault")
-            try self.globalDefault?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.preemptionPolicy != nil {
+        if let value = self.preemptionPolicy {
             try writer.key("preemptionPolicy")
-            try self.preemptionPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.value != nil {
+        if let value = self.value {
             try writer.key("value")
-            try self.value?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

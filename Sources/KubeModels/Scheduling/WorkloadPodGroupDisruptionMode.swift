@@ -49,13 +49,13 @@ extension WorkloadPodGroupDisruptionMode: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.all != nil {
+        if let value = self.all {
             try writer.key("all")
-            try self.all?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.single != nil {
+        if let value = self.single {
             try writer.key("single")
-            try self.single?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

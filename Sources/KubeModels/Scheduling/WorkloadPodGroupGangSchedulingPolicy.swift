@@ -42,9 +42,9 @@ extension WorkloadPodGroupGangSchedulingPolicy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.minCount != nil {
+        if let value = self.minCount {
             try writer.key("minCount")
-            try self.minCount?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -42,9 +42,9 @@ extension WorkloadPodGroupSchedulingConstraints: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.topology != nil {
+        if let value = self.topology {
             try writer.key("topology")
-            try self.topology?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -49,13 +49,13 @@ extension WorkloadPodGroupSchedulingPolicy: StructuredWritable {
     /// Writes the value directly, with the keys, order and omitted `nil` fields of ``encode(to:)``.
     public func write(to writer: any StructuredWriter) throws {
         try writer.beginMapping()
-        if self.basic != nil {
+        if let value = self.basic {
             try writer.key("basic")
-            try self.basic?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.gang != nil {
+        if let value = self.gang {
             try writer.key("gang")
-            try self.gang?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -138,31 +138,31 @@ extension StorageClass: StructuredWritable {
             try writer.key("metadata")
             try metadata.write(to: writer)
         }
-        if self.allowVolumeExpansion != nil {
+        if let value = self.allowVolumeExpansion {
             try writer.key("allowVolumeExpansion")
-            try self.allowVolumeExpansion?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.allowedTopologies != nil {
+        if let value = self.allowedTopologies {
             try writer.key("allowedTopologies")
-            try self.allowedTopologies?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.mountOptions != nil {
+        if let value = self.mountOptions {
             try writer.key("mountOptions")
-            try self.mountOptions?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.parameters != nil {
+        if let value = self.parameters {
             try writer.key("parameters")
-            try self.parameters?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.key("provisioner")
         try self.provisioner.write(to: writer)
-        if self.reclaimPolicy != nil {
+        if let value = self.reclaimPolicy {
             try writer.key("reclaimPolicy")
-            try self.reclaimPolicy?.write(to: writer)
+            try value.write(to: writer)
         }
-        if self.volumeBindingMode != nil {
+        if let value = self.volumeBindingMode {
             try writer.key("volumeBindingMode")
-            try self.volumeBindingMode?.write(to: writer)
+            try value.write(to: writer)
         }
         try writer.endMapping()
     }

@@ -13,7 +13,7 @@ struct JSONEmitter {
     }
 
     var out: OutputBuffer
-    private var frames: [Frame] = []
+    private var frames = FrameStack<Frame>(capacity: 32)
     private var document: DocumentState = .between
     private var documentsStarted = 0
     /// Spaces per level, 0 when compact.
@@ -23,7 +23,6 @@ struct JSONEmitter {
 
     init(capacity: Int, options: JSONWriterOptions) {
         out = OutputBuffer(capacity: capacity)
-        frames.reserveCapacity(32)
         switch options.layout {
         case .compact:
             indentWidth = 0
@@ -35,6 +34,12 @@ struct JSONEmitter {
             indentWidth = 0
             terminatesDocuments = true
         }
+    }
+
+    /// Frees the output buffer and the frame stack; called once, by the owning writer's `deinit`.
+    func deallocate() {
+        out.deallocate()
+        frames.deallocate()
     }
 
     // MARK: Documents

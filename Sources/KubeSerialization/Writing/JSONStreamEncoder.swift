@@ -23,7 +23,11 @@ public struct JSONStreamEncoder: Sendable {
 
     /// The JSON text of `value`, as UTF-8 bytes.
     public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        let writer = JSONWriter(options: options)
+        // One value is collected whole in a buffer that starts small (a manifest is a few KiB)
+        // and grows as needed, then copied out once; the streaming writer's 64 KiB buffer would be
+        // allocated and freed for every call.
+        let writer = JSONWriter(
+            sink: ByteBuffer(), options: options, flushThreshold: Int.max, initialCapacity: 4096)
         try StructuredEncoder(userInfo: userInfo).encode(value, to: writer)
         try writer.finish()
         return writer.sink.bytes

@@ -30,16 +30,23 @@ public final class JSONWriter<Sink: ByteSink>: StructuredWriter {
     ///   - sink: Where the bytes go.
     ///   - options: Layout (compact by default).
     ///   - bufferSize: How many bytes to collect before handing them to the sink (default 64 KiB).
-    public init(sink: Sink, options: JSONWriterOptions = .compact, bufferSize: Int = 64 * 1024) {
+    public convenience init(sink: Sink, options: JSONWriterOptions = .compact, bufferSize: Int = 64 * 1024) {
+        let flushThreshold = max(bufferSize, 256)
+        self.init(sink: sink, options: options, flushThreshold: flushThreshold, initialCapacity: flushThreshold + 4096)
+    }
+
+    /// Creates a writer that hands its buffer to the sink once it holds `flushThreshold` bytes,
+    /// starting with room for `initialCapacity` bytes (the buffer grows as needed).
+    init(sink: Sink, options: JSONWriterOptions, flushThreshold: Int, initialCapacity: Int) {
         self.sink = sink
         self.options = options
-        self.flushThreshold = max(bufferSize, 256)
+        self.flushThreshold = flushThreshold
         engine = .allocate(capacity: 1)
-        engine.initialize(to: JSONEmitter(capacity: flushThreshold + 4096, options: options))
+        engine.initialize(to: JSONEmitter(capacity: initialCapacity, options: options))
     }
 
     deinit {
-        engine.pointee.out.deallocate()
+        engine.pointee.deallocate()
         engine.deinitialize(count: 1)
         engine.deallocate()
     }

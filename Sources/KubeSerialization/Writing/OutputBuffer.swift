@@ -284,3 +284,69 @@ func withUTF8Bytes(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Vo
         copy.withUTF8 { body($0) }
     }
 }
+
+/// The stack of open collections of an emitter, over manually managed memory.
+///
+/// It has the few `Array` operations the emitters use, without the uniqueness and bounds checks
+/// that an array pays on every mutation (one per event). Like ``OutputBuffer`` it never frees
+/// its memory on its own: the one owner (a writer class) calls ``deallocate()`` in its `deinit`,
+/// and the struct is never copied elsewhere. Elements are plain values (`BitwiseCopyable`), so
+/// nothing needs to be deinitialized.
+struct FrameStack<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>
+    private(set) var count: Int = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 4)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func deallocate() {
+        base.deallocate()
+    }
+
+    @inline(__always)
+    var isEmpty: Bool { count == 0 }
+
+    /// The innermost element, if any.
+    @inline(__always)
+    var last: Element? { count > 0 ? base[count &- 1] : nil }
+
+    /// The element at `index`, which must be below ``count``.
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get {
+            assert(index >= 0 && index < count)
+            return base[index]
+        }
+        nonmutating _modify {
+            assert(index >= 0 && index < count)
+            yield &base[index]
+        }
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if _slowPath(count == capacity) { grow() }
+        (base + count).initialize(to: element)
+        count &+= 1
+    }
+
+    /// Removes the innermost element; the stack must not be empty.
+    @inline(__always)
+    mutating func removeLast() {
+        precondition(count > 0, "removeLast() on an empty frame stack")
+        count &-= 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let newCapacity = capacity * 2
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.initialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+}

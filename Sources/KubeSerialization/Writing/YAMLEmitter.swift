@@ -37,14 +37,19 @@ struct YAMLEmitter {
     static let implicitKeyLimit = 1000
 
     var out: OutputBuffer
-    private var frames: [Frame] = []
+    private var frames = FrameStack<Frame>(capacity: 32)
     private var line: LineState = .lineStart
     private var document: DocumentState = .between
     private var documentsStarted = 0
 
     init(capacity: Int) {
         out = OutputBuffer(capacity: capacity)
-        frames.reserveCapacity(32)
+    }
+
+    /// Frees the output buffer and the frame stack; called once, by the owning writer's `deinit`.
+    func deallocate() {
+        out.deallocate()
+        frames.deallocate()
     }
 
     // MARK: Documents

@@ -47,7 +47,7 @@ public final class YAMLWriter<Sink: ByteSink>: StructuredWriter {
     }
 
     deinit {
-        engine.pointee.out.deallocate()
+        engine.pointee.deallocate()
         engine.deinitialize(count: 1)
         engine.deallocate()
     }
