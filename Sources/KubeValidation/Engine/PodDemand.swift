@@ -20,9 +20,11 @@ struct PodDemand {
     /// pod has no bound there.
     private(set) var unbounded: Set<String> = []
 
-    init(spec: PodSpec) {
+    /// The demand of one pod; `includesLimits: false` computes the requests only.
+    init(spec: PodSpec, includesLimits: Bool = true) {
         for resource in Self.resources + Self.extendedResources(of: spec) {
             amounts["requests.\(resource)"] = Self.effective(spec, resource: resource, limits: false)
+            guard includesLimits else { continue }
             if let limit = Self.effective(spec, resource: resource, limits: true) {
                 amounts["limits.\(resource)"] = limit
             } else {

@@ -1,3 +1,4 @@
+import Dispatch
 import KubeAWS
 import KubeModels
 
@@ -88,43 +89,83 @@ struct SchedulingIndex: Sendable {
         isActive = !pools.isEmpty && !autoMode && !(karpenterElsewhere && !hasNodePool)
     }
 
-    /// Places every candidate and sums the NodePool demand.
+    /// What placing one candidate gave.
+    private enum Placement {
+        case skipped
+        case unschedulable(offset: Int, SchedulingFinding)
+        /// Only one pool can run it: the pool and the workload's share at maximum scale.
+        case single(pool: Int, share: NamespaceDemand.Share)
+        /// Several pools can run it.
+        case flexible([Int])
+    }
+
+    /// Places every candidate and sums the NodePool demand. Candidates are placed in parallel
+    /// chunks (each placement only reads the pools); the sums are then made in input order.
     mutating func evaluate(_ candidates: [Candidate]) {
         guard isActive else { return }
-        var demand = [PoolDemand](repeating: PoolDemand(), count: pools.count)
-        for candidate in candidates {
-            let spec = candidate.site.spec
-            if !(spec.nodeName ?? "").isEmpty { continue }
-            if let scheduler = spec.schedulerName, !scheduler.isEmpty, scheduler != "default-scheduler" { continue }
-            if candidate.externals.mentions(.nodePool) { continue }
-            if runsOnFargate(namespace: candidate.namespace, labels: candidate.site.metadata.labels ?? [:]) {
-                continue
-            }
-            let placement = PodPlacement(spec: spec)
-            var feasible: [Int] = []
-            var problems: [(pool: Int, problem: PoolProblem)] = []
-            for (position, pool) in pools.enumerated() {
-                if let problem = placement.problem(on: pool) {
-                    problems.append((position, problem))
-                } else {
-                    feasible.append(position)
+        let snapshot = self
+        var placements = [Placement](repeating: .skipped, count: candidates.count)
+        let chunk = 512
+        let chunks = (candidates.count + chunk - 1) / chunk
+        placements.withUnsafeMutableBufferPointer { buffer in
+            let slots = PlacementSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                for position in (index * chunk)..<min(candidates.count, (index + 1) * chunk) {
+                    slots.store(snapshot.place(candidates[position]), at: position)
                 }
             }
-            if feasible.isEmpty {
-                findings[candidate.offset] = finding(placement, site: candidate.site, problems: problems)
-                continue
-            }
-            guard let count = candidate.entry.maximumPods, count > 0 else { continue }
-            if feasible.count == 1 {
-                demand[feasible[0]].add(candidate.entry, pods: count)
-            } else {
-                for position in feasible { demand[position].flexible += 1 }
+        }
+        var demand = [PoolDemand](repeating: PoolDemand(), count: pools.count)
+        for placement in placements {
+            switch placement {
+            case .skipped: continue
+            case .unschedulable(let offset, let finding): findings[offset] = finding
+            case .single(let pool, let share): demand[pool].add(share)
+            case .flexible(let feasible): for position in feasible { demand[position].flexible += 1 }
             }
         }
         for (position, pool) in pools.enumerated() where pool.source == .nodePool && !pool.limits.isEmpty {
             let findings = Self.limitFindings(pool, demand: demand[position])
             if !findings.isEmpty { limitFindings[pool.offset] = findings }
         }
+    }
+
+    /// One placement slot per candidate, each written by exactly one worker.
+    private struct PlacementSlots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Placement>
+
+        func store(_ placement: Placement, at position: Int) {
+            buffer[position] = placement
+        }
+    }
+
+    private func place(_ candidate: Candidate) -> Placement {
+        let spec = candidate.site.spec
+        if !(spec.nodeName ?? "").isEmpty { return .skipped }
+        if let scheduler = spec.schedulerName, !scheduler.isEmpty, scheduler != "default-scheduler" { return .skipped }
+        if candidate.externals.mentions(.nodePool) { return .skipped }
+        if runsOnFargate(namespace: candidate.namespace, labels: candidate.site.metadata.labels ?? [:]) {
+            return .skipped
+        }
+        let placement = PodPlacement(spec: spec)
+        var feasible: [Int] = []
+        var problems: [(pool: Int, problem: PoolProblem)] = []
+        for (position, pool) in pools.enumerated() {
+            if let problem = placement.problem(on: pool) {
+                problems.append((position, problem))
+            } else {
+                feasible.append(position)
+            }
+        }
+        if feasible.isEmpty {
+            return .unschedulable(
+                offset: candidate.offset, finding(placement, site: candidate.site, problems: problems))
+        }
+        guard let count = candidate.entry.maximumPods, count > 0 else { return .skipped }
+        guard feasible.count == 1 else { return .flexible(feasible) }
+        let pool = pools[feasible[0]]
+        guard pool.source == .nodePool, !pool.limits.isEmpty else { return .skipped }
+        return .single(pool: feasible[0], share: PoolDemand.share(of: candidate.entry, pods: count))
     }
 
     private func runsOnFargate(namespace: String, labels: [String: String]) -> Bool {
@@ -217,22 +258,24 @@ struct SchedulingIndex: Sendable {
         var shares: [NamespaceDemand.Share] = []
         /// Workloads that fit this pool and others (not counted).
         var flexible = 0
-        /// Workloads counted that set no request for a key, by limit key.
-        var unrequested: [String: Int] = [:]
 
-        mutating func add(_ entry: WorkloadEntry, pods count: Int) {
-            let perPod = PodDemand(spec: entry.spec)
+        /// A workload's requests at maximum scale, by resource (and `pods`).
+        static func share(of entry: WorkloadEntry, pods count: Int) -> NamespaceDemand.Share {
+            let perPod = PodDemand(spec: entry.spec, includesLimits: false)
             var amounts: [String: Quantity] = [:]
             for (key, amount) in perPod.amounts where key.hasPrefix("requests.") && !amount.isZero {
-                let resource = String(key.dropFirst("requests.".count))
-                let total = amount * count
-                amounts[resource] = total
-                totals[resource] = (totals[resource] ?? Quantity(0)) + total
+                amounts[String(key.dropFirst("requests.".count))] = amount * count
             }
             amounts["pods"] = Quantity(count)
-            totals["pods"] = (totals["pods"] ?? Quantity(0)) + Quantity(count)
-            pods += count
-            shares.append(NamespaceDemand.Share(title: entry.title, pods: count, amounts: amounts))
+            return NamespaceDemand.Share(title: entry.title, pods: count, amounts: amounts)
+        }
+
+        mutating func add(_ share: NamespaceDemand.Share) {
+            for (resource, total) in share.amounts {
+                totals[resource] = (totals[resource] ?? Quantity(0)) + total
+            }
+            pods += share.pods
+            shares.append(share)
         }
     }
 
@@ -309,15 +352,18 @@ struct PodPlacement {
         terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
         tolerations = spec.tolerations ?? []
         var accelerators: [(String, String)] = []
-        for container in (spec.initContainers ?? []) + spec.containers {
-            let resources = container.resources
-            for resource in SchedulingPool.acceleratorInstances.keys.sorted()
-            where !accelerators.contains(where: { $0.0 == resource }) {
-                guard let amount = resources?.limits?[resource] ?? resources?.requests?[resource], !amount.isZero
+        func collect(_ container: Container) {
+            guard let resources = container.resources, resources.limits != nil || resources.requests != nil else {
+                return
+            }
+            for resource in SchedulingPool.acceleratorNames where !accelerators.contains(where: { $0.0 == resource }) {
+                guard let amount = resources.limits?[resource] ?? resources.requests?[resource], !amount.isZero
                 else { continue }
                 accelerators.append((resource, amount.description))
             }
         }
+        for container in spec.initContainers ?? [] { collect(container) }
+        for container in spec.containers { collect(container) }
         self.accelerators = accelerators
     }
 

@@ -126,6 +126,9 @@ struct SchedulingPool: Sendable {
         return true
     }
 
+    /// The names of ``acceleratorInstances``, sorted.
+    static let acceleratorNames = acceleratorInstances.keys.sorted()
+
     /// The accelerator resources KubeKit knows, with the instance types that have them.
     static let acceleratorInstances: [String: @Sendable (EC2InstanceType) -> Bool] = [
         "nvidia.com/gpu": { type in
